@@ -1,0 +1,34 @@
+package org.uffdcheck.compile;
+
+/**
+ * A model lowered to states and steps. A state is a flat int vector of fixed length; the explorer
+ * knows nothing else about it.
+ */
+public interface TransitionSystem {
+    /** Number of ints in every state vector. */
+    int stateSize();
+
+    /** Writes the single initial state into out (length stateSize()). */
+    void initialState(int[] out);
+
+    /**
+     * A successor generator with its own scratch space; each exploring thread takes its own, so
+     * generation needs no locking.
+     */
+    Stepper newStepper();
+
+    interface Stepper {
+        /**
+         * Calls sink once per successor of state, always in the same order for the same state.
+         * Labels identify a successor among its siblings (no two siblings share one), so a trace
+         * can be replayed from its labels. The vector passed to the sink is scratch: it is
+         * overwritten after accept returns. Returns the number of successors.
+         */
+        int successors(int[] state, SuccessorSink sink);
+    }
+
+    @FunctionalInterface
+    interface SuccessorSink {
+        void accept(int[] next, int label);
+    }
+}

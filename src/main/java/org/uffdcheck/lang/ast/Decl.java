@@ -1,0 +1,36 @@
+package org.uffdcheck.lang.ast;
+
+import java.util.List;
+import org.uffdcheck.lang.Span;
+
+/** Top-level declarations of a model file. */
+public sealed interface Decl {
+    Span span();
+
+    /** include "path"; resolved relative to the including file. */
+    record Include(String path, Span pathSpan, Span span) implements Decl {}
+
+    /** const NAME = expr; a compile-time integer. */
+    record Const(Ident name, Expr value, Span span) implements Decl {}
+
+    record Enum(Ident name, List<Ident> members, Span span) implements Decl {}
+
+    record Struct(Ident name, List<Field> fields, Span span) implements Decl {}
+
+    record Field(Ident name, TypeExpr type, Span span) {}
+
+    /** var NAME: TYPE [= expr]; at top level: shared by all threads. */
+    record Global(Ident name, TypeExpr type, Expr init, Span span) implements Decl {}
+
+    /** proc NAME(params) [: TYPE] { body }; returnType is null for no value. */
+    record Proc(Ident name, List<Param> params, TypeExpr returnType, Stmt.Block body, Span span) implements Decl {}
+
+    record Param(Ident name, TypeExpr type, Span span) {}
+
+    /** invariant NAME: expr;  or  reachable NAME: expr; */
+    record Property(PropertyKind kind, Ident name, Expr expr, Span span) implements Decl {}
+
+    enum PropertyKind { INVARIANT, REACHABLE }
+
+    record Scenario(Ident name, List<ScenarioItem> items, Span span) implements Decl {}
+}

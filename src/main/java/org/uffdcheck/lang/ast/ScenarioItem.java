@@ -1,0 +1,24 @@
+package org.uffdcheck.lang.ast;
+
+import java.util.List;
+import org.uffdcheck.lang.Span;
+
+/** The lines of a scenario block. */
+public sealed interface ScenarioItem {
+    Span span();
+
+    /** thread NAME = proc(args); */
+    record Thread(Ident name, Ident proc, List<Expr> args, Span span) implements ScenarioItem {}
+
+    /** init { assignments to globals } run once to build the initial state. */
+    record Init(Stmt.Block body, Span span) implements ScenarioItem {}
+
+    /** check NAME, NAME, ...; invariants, reachables, deadlock. */
+    record Check(List<Ident> properties, Span span) implements ScenarioItem {}
+
+    /** max_states N;  max_depth N; */
+    record Bound(Ident kind, Expr value, Span span) implements ScenarioItem {}
+
+    /** expect holds;  expect violation NAME;  expect deadlock; */
+    record Expect(Ident verdict, Ident property, Span span) implements ScenarioItem {}
+}

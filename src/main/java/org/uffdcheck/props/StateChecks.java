@@ -1,0 +1,28 @@
+package org.uffdcheck.props;
+
+/**
+ * What must hold of every reachable state. The explorer asks these questions and knows nothing of
+ * what the properties mean.
+ */
+public interface StateChecks {
+    int OK = -1;
+
+    /** The index of a safety property this state violates, or OK. Called on every new state. */
+    int violation(int[] state);
+
+    /** Name of the property at an index returned by violation(). */
+    String propertyName(int index);
+
+    /** Whether a state with no successors is a deadlock to report. */
+    boolean checksDeadlock();
+
+    /** For a state with no successors: true when every thread has finished or rests where allowed. */
+    boolean isValidEnd(int[] state);
+
+    /** Reachability properties: "this can happen", satisfied by one witness state. */
+    int reachableCount();
+
+    String reachableName(int index);
+
+    boolean reached(int index, int[] state);
+}
