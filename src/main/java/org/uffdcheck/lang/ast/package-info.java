@@ -1,0 +1,2 @@
+/** Syntax trees of model files, as records under sealed interfaces. */
+package org.uffdcheck.lang.ast;

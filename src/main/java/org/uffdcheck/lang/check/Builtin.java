@@ -1,0 +1,44 @@
+package org.uffdcheck.lang.check;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/** Built-in operations: kernel locks, bounded-list operations and a few pure functions. */
+public enum Builtin {
+    DOWN_READ("down_read", 1, true),
+    DOWN_WRITE("down_write", 1, true),
+    UP_READ("up_read", 1, true),
+    UP_WRITE("up_write", 1, true),
+    SPIN_LOCK("spin_lock", 1, true),
+    SPIN_UNLOCK("spin_unlock", 1, true),
+    PUSH_BACK("push_back", 2, true),
+    PUSH_FRONT("push_front", 2, true),
+    POP_FRONT("pop_front", 1, true),
+    REMOVE("remove", 2, true),
+    CLEAR("clear", 1, true),
+    LEN("len", 1, false),
+    CONTAINS("contains", 2, false),
+    MIN("min", 2, false),
+    MAX("max", 2, false);
+
+    public final String spelling;
+    public final int arity;
+    /** Changes the state, so it may only stand as a statement (or, for pop_front, an assignment). */
+    public final boolean effect;
+
+    Builtin(String spelling, int arity, boolean effect) {
+        this.spelling = spelling;
+        this.arity = arity;
+        this.effect = effect;
+    }
+
+    private static final Map<String, Builtin> BY_NAME = new HashMap<>();
+
+    static {
+        for (Builtin b : values()) BY_NAME.put(b.spelling, b);
+    }
+
+    public static Builtin named(String name) { return BY_NAME.get(name); }
+
+    public boolean isLockOp() { return ordinal() <= SPIN_UNLOCK.ordinal(); }
+}

@@ -1,0 +1,81 @@
+package org.uffdcheck.lang.check;
+
+import org.uffdcheck.lang.ast.Expr;
+
+/** Argument and result types of the built-ins. */
+final class BuiltinTypes {
+    private BuiltinTypes() {}
+
+    static Type check(ExprChecker c, Builtin b, Expr.Call call) {
+        var args = call.args();
+        switch (b) {
+            case DOWN_READ, DOWN_WRITE, UP_READ, UP_WRITE -> {
+                lockArg(c, args.get(0), new Type.RwSem(), b);
+                return new Type.Void();
+            }
+            case SPIN_LOCK, SPIN_UNLOCK -> {
+                lockArg(c, args.get(0), new Type.SpinLock(), b);
+                return new Type.Void();
+            }
+            case PUSH_BACK, PUSH_FRONT -> {
+                Type.ListOf l = listArg(c, args.get(0), b);
+                if (l != null) c.expect(args.get(1), l.element(), b.spelling);
+                else c.check(args.get(1));
+                return new Type.Void();
+            }
+            case REMOVE, CONTAINS -> {
+                Type.ListOf l = listArg(c, args.get(0), b);
+                if (l != null && !l.element().isScalar()) {
+                    c.diags.error(args.get(0).span(), b.spelling + " compares whole elements; it needs a list of bool, int or enum");
+                }
+                if (l != null) c.expect(args.get(1), l.element(), b.spelling);
+                else c.check(args.get(1));
+                return b == Builtin.CONTAINS ? new Type.Bool() : new Type.Void();
+            }
+            case POP_FRONT -> {
+                Type.ListOf l = listArg(c, args.get(0), b);
+                return l == null ? null : l.element();
+            }
+            case CLEAR -> {
+                listArg(c, args.get(0), b);
+                return new Type.Void();
+            }
+            case LEN -> {
+                Type t = c.check(args.get(0));
+                if (t != null && !(t instanceof Type.ListOf) && !(t instanceof Type.ArrayOf)) {
+                    c.diags.error(args.get(0).span(), "len: expected a list or an array, found " + t.show());
+                }
+                return Type.Int.ANY;
+            }
+            case MIN, MAX -> {
+                c.expect(args.get(0), Type.Int.ANY, b.spelling);
+                c.expect(args.get(1), Type.Int.ANY, b.spelling);
+                return Type.Int.ANY;
+            }
+        }
+        throw new AssertionError(b);
+    }
+
+    private static void lockArg(ExprChecker c, Expr arg, Type want, Builtin b) {
+        Type t = c.check(arg);
+        if (t != null && !t.equals(want)) {
+            c.diags.error(arg.span(), b.spelling + ": expected " + want.show() + ", found " + t.show());
+        }
+        if (t != null && !StmtChecker.isLvalue(arg)) {
+            c.diags.error(arg.span(), b.spelling + " needs the lock itself (a variable or field)");
+        }
+    }
+
+    private static Type.ListOf listArg(ExprChecker c, Expr arg, Builtin b) {
+        Type t = c.check(arg);
+        if (t == null) return null;
+        if (t instanceof Type.ListOf l) {
+            if (b.effect && !StmtChecker.isLvalue(arg)) {
+                c.diags.error(arg.span(), b.spelling + " needs the list itself (a variable or field)");
+            }
+            return l;
+        }
+        c.diags.error(arg.span(), b.spelling + ": expected a list, found " + t.show());
+        return null;
+    }
+}

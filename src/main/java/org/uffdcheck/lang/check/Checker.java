@@ -1,0 +1,154 @@
+package org.uffdcheck.lang.check;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.uffdcheck.lang.Diagnostics;
+import org.uffdcheck.lang.ModelError;
+import org.uffdcheck.lang.Program;
+import org.uffdcheck.lang.Span;
+import org.uffdcheck.lang.ast.Decl;
+import org.uffdcheck.lang.ast.ModelFile;
+
+/** Checks a whole program: names, types, procedures, properties and scenarios. */
+public final class Checker {
+    private final Diagnostics diags = new Diagnostics();
+    private final Names names = new Names();
+    private final TypeResolver types = new TypeResolver(names, diags);
+    private final Map<String, Span> declaredAt = new LinkedHashMap<>();
+    private final List<Symbol.Global> globals = new ArrayList<>();
+    private final Map<String, Decl.Global> globalDecls = new LinkedHashMap<>();
+    private final Map<String, ProcInfo> procs = new LinkedHashMap<>();
+    private final Map<String, Decl.Proc> procDecls = new LinkedHashMap<>();
+    private final Map<String, Decl.Property> properties = new LinkedHashMap<>();
+    private final List<Decl.Scenario> scenarioDecls = new ArrayList<>();
+    private CheckedModel out;
+    private int boundSlots;
+
+    private Checker() {}
+
+    /** Returns the checked model, or throws ModelError with every mistake found. */
+    public static CheckedModel check(Program program) {
+        return new Checker().run(program);
+    }
+
+    private CheckedModel run(Program program) {
+        List<Decl> all = new ArrayList<>();
+        for (ModelFile f : program.files()) all.addAll(f.decls());
+        out = new CheckedModel(program, globals, globalDecls, procs, properties, new LinkedHashMap<>(), 0);
+
+        for (Decl d : all) {
+            if (d instanceof Decl.Enum e) enumDecl(e);
+            else if (d instanceof Decl.Const c) constDecl(c);
+        }
+        new StructResolver(names, diags, types, this::declare).resolve(all);
+        for (Decl d : all) {
+            if (d instanceof Decl.Global g) globalDecl(g);
+            else if (d instanceof Decl.Proc p) procSignature(p);
+            else if (d instanceof Decl.Property p) {
+                if (declare(p.name().name(), p.name().span())) {
+                    properties.put(p.name().name(), p);
+                    names.properties.add(p.name().name());
+                }
+            } else if (d instanceof Decl.Scenario s) scenarioDecls.add(s);
+        }
+        Labels.collect(procDecls.values(), names.labels);
+        globalInits();
+        for (Decl.Proc p : procDecls.values()) {
+            StmtChecker sc = new StmtChecker(names, out, diags, procs.get(p.name().name()), types, boundSlots);
+            sc.block(p.body());
+            boundSlots = sc.boundSlots();
+        }
+        for (Decl.Property p : properties.values()) {
+            ExprChecker ec = new ExprChecker(names, out, diags);
+            ec.boundSlots = boundSlots;
+            ec.expect(p.expr(), new Type.Bool(), (p.kind() == Decl.PropertyKind.INVARIANT ? "invariant " : "reachable ")
+                    + p.name().name());
+            boundSlots = ec.boundSlots;
+        }
+        Recursion.report(procs.values(), procDecls, out, diags);
+        ScenarioChecker sch = new ScenarioChecker(names, out, diags, types, boundSlots);
+        for (Decl.Scenario s : scenarioDecls) sch.check(s);
+        boundSlots = sch.boundSlots();
+        if (diags.hasErrors()) throw new ModelError(diags);
+        out.scenarios.putAll(sch.scenarios());
+        out.boundSlots = boundSlots;
+        return out;
+    }
+
+    /** Records a top-level name; reports and returns false if it is taken. */
+    private boolean declare(String name, Span span) {
+        Span prev = declaredAt.putIfAbsent(name, span);
+        if (prev != null) {
+            diags.error(span, "'" + name + "' is already declared at " + prev.where());
+            return false;
+        }
+        if (Builtin.named(name) != null) {
+            diags.error(span, "'" + name + "' is a built-in");
+            return false;
+        }
+        return true;
+    }
+
+    private void enumDecl(Decl.Enum e) {
+        if (!declare(e.name().name(), e.name().span())) return;
+        List<String> members = new ArrayList<>();
+        for (var m : e.members()) members.add(m.name());
+        Type.Enum t = new Type.Enum(e.name().name(), List.copyOf(members));
+        names.types.put(t.name(), t);
+        for (int i = 0; i < e.members().size(); i++) {
+            var m = e.members().get(i);
+            if (declare(m.name(), m.span())) names.values.put(m.name(), new Symbol.EnumMember(m.name(), t, i));
+        }
+    }
+
+    private void constDecl(Decl.Const c) {
+        Integer v = types.constant(c.value(), "value of " + c.name().name());
+        if (declare(c.name().name(), c.name().span()) && v != null) {
+            names.values.put(c.name().name(), new Symbol.Const(c.name().name(), Type.Int.ANY, v));
+        }
+    }
+
+    private void globalDecl(Decl.Global g) {
+        Type t = types.resolve(g.type());
+        if (!declare(g.name().name(), g.name().span()) || t == null) return;
+        Symbol.Global s = new Symbol.Global(g.name().name(), t, g.name().span(), globals.size());
+        globals.add(s);
+        globalDecls.put(s.name(), g);
+        names.values.put(s.name(), s);
+        out.declared.put(g, s);
+    }
+
+    private void globalInits() {
+        ProcInfo init = new ProcInfo("<global initialisers>", new Type.Void(), null, 0);
+        StmtChecker sc = new StmtChecker(names, out, diags, init, types, boundSlots);
+        for (Decl.Global g : globalDecls.values()) {
+            if (g.init() == null) continue;
+            Symbol.Global s = (Symbol.Global) out.declared.get(g);
+            sc.initialValue(s.type(), g.init(), "initial value of " + s.name());
+        }
+        boundSlots = sc.boundSlots();
+    }
+
+    private void procSignature(Decl.Proc p) {
+        Type ret = p.returnType() == null ? new Type.Void() : types.resolve(p.returnType());
+        if (!declare(p.name().name(), p.name().span())) return;
+        ProcInfo info = new ProcInfo(p.name().name(), ret == null ? new Type.Void() : ret, p.body(), p.params().size());
+        for (Decl.Param prm : p.params()) {
+            Type t = types.resolve(prm.type());
+            if (t instanceof Type.RwSem || t instanceof Type.SpinLock) {
+                diags.error(prm.type().span(), "a lock cannot be passed by value; use a global or a struct field");
+            }
+            for (Symbol.Local other : info.vars) {
+                if (other.name().equals(prm.name().name())) {
+                    diags.error(prm.name().span(), "duplicate parameter '" + prm.name().name() + "'");
+                }
+            }
+            info.addVar(prm.name().name(), t == null ? Type.Int.ANY : t, prm.name().span());
+        }
+        procs.put(info.name, info);
+        procDecls.put(info.name, p);
+        names.procs.put(info.name, info);
+    }
+}

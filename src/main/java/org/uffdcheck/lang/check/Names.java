@@ -1,0 +1,15 @@
+package org.uffdcheck.lang.check;
+
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+
+/** The model-wide names: values (globals, constants, enum members), types, procedures, labels. */
+final class Names {
+    final Map<String, Symbol> values = new HashMap<>();
+    final Map<String, Type> types = new HashMap<>();
+    final Map<String, ProcInfo> procs = new HashMap<>();
+    final Set<String> labels = new HashSet<>();
+    final Set<String> properties = new HashSet<>();
+}

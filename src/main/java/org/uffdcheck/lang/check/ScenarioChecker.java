@@ -1,0 +1,161 @@
+package org.uffdcheck.lang.check;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.uffdcheck.lang.Diagnostics;
+import org.uffdcheck.lang.Span;
+import org.uffdcheck.lang.ast.Decl;
+import org.uffdcheck.lang.ast.Expr;
+import org.uffdcheck.lang.ast.Ident;
+import org.uffdcheck.lang.ast.ScenarioItem;
+import org.uffdcheck.lang.ast.Stmt;
+
+/** Checks scenario blocks: threads and their arguments, properties, bounds and the expected verdict. */
+final class ScenarioChecker {
+    /** Thread sets are bit masks in an int (see Type.RwSem); one bit is kept for the init code. */
+    static final int MAX_THREADS = 30;
+    static final String DEADLOCK = "deadlock";
+
+    private final Names names;
+    private final CheckedModel out;
+    private final Diagnostics diags;
+    private final TypeResolver types;
+    private int boundSlots;
+    private final Map<String, ScenarioInfo> scenarios = new LinkedHashMap<>();
+
+    ScenarioChecker(Names names, CheckedModel out, Diagnostics diags, TypeResolver types, int boundSlots) {
+        this.names = names;
+        this.out = out;
+        this.diags = diags;
+        this.types = types;
+        this.boundSlots = boundSlots;
+    }
+
+    Map<String, ScenarioInfo> scenarios() { return scenarios; }
+
+    int boundSlots() { return boundSlots; }
+
+    void check(Decl.Scenario s) {
+        String name = s.name().name();
+        if (scenarios.containsKey(name)) {
+            diags.error(s.name().span(), "duplicate scenario '" + name + "'");
+        }
+        List<ScenarioInfo.ThreadStart> threads = new ArrayList<>();
+        ProcInfo init = new ProcInfo("init", new Type.Void(), null, 0);
+        List<String> checks = null;
+        ScenarioInfo.Expectation expect = null;
+        long maxStates = 0;
+        int maxDepth = 0;
+        for (ScenarioItem item : s.items()) {
+            if (item instanceof ScenarioItem.Thread t) thread(t, threads);
+            else if (item instanceof ScenarioItem.Init i) {
+                init = new ProcInfo("init", new Type.Void(), i.body(), 0);
+                StmtChecker sc = new StmtChecker(names, out, diags, init, types, boundSlots);
+                sc.block(i.body());
+                boundSlots = sc.boundSlots();
+            } else if (item instanceof ScenarioItem.Check c) {
+                if (checks == null) checks = new ArrayList<>();
+                for (Ident p : c.properties()) {
+                    if (!p.name().equals(DEADLOCK) && !names.properties.contains(p.name())) {
+                        diags.error(p.span(), "unknown property '" + p.name() + "'; declare it with invariant or reachable");
+                    } else if (checks.contains(p.name())) {
+                        diags.error(p.span(), "property '" + p.name() + "' is listed twice");
+                    } else {
+                        checks.add(p.name());
+                    }
+                }
+            } else if (item instanceof ScenarioItem.Bound b) {
+                Integer v = types.constant(b.value(), b.kind().name());
+                if (v != null && v < 1) diags.error(b.value().span(), b.kind().name() + " must be positive");
+                else if (v != null && b.kind().name().equals("max_states")) maxStates = v;
+                else if (v != null && b.kind().name().equals("max_depth")) maxDepth = v;
+                else if (v != null) diags.error(b.kind().span(), "unknown bound '" + b.kind().name() + "'; expected max_states or max_depth");
+            } else if (item instanceof ScenarioItem.Expect e) {
+                if (expect != null) diags.error(e.span(), "scenario " + name + " already says what it expects");
+                expect = expectation(e);
+            }
+        }
+        if (threads.isEmpty()) diags.error(s.name().span(), "scenario " + name + " starts no thread");
+        if (threads.size() > MAX_THREADS) {
+            diags.error(s.name().span(), "scenario " + name + " starts " + threads.size() + " threads; at most " + MAX_THREADS);
+        }
+        if (expect == null) {
+            diags.error(s.name().span(), "scenario " + name + " has no expect line (expect holds; / expect violation NAME; / expect deadlock;)");
+            return;
+        }
+        if (checks == null) {
+            checks = new ArrayList<>(names.properties);
+            checks.sort(null);
+            checks.add(DEADLOCK);
+        }
+        if (!expect.holds() && Fault.byProperty(expect.property()) == null && !checks.contains(expect.property())) {
+            diags.error(s.name().span(), "scenario " + name + " expects a violation of '" + expect.property()
+                    + "' but does not check it");
+        }
+        scenarios.putIfAbsent(name, new ScenarioInfo(name, s.span(), List.copyOf(threads), init, List.copyOf(checks),
+                expect, maxStates, maxDepth));
+    }
+
+    private void thread(ScenarioItem.Thread t, List<ScenarioInfo.ThreadStart> threads) {
+        for (ScenarioInfo.ThreadStart other : threads) {
+            if (other.name().equals(t.name().name())) diags.error(t.name().span(), "duplicate thread '" + t.name().name() + "'");
+        }
+        ProcInfo p = names.procs.get(t.proc().name());
+        if (p == null) {
+            diags.error(t.proc().span(), "unknown procedure '" + t.proc().name() + "'");
+            return;
+        }
+        if (t.args().size() != p.paramCount) {
+            diags.error(t.span(), p.name + " takes " + p.paramCount + " argument" + (p.paramCount == 1 ? "" : "s")
+                    + ", found " + t.args().size());
+            return;
+        }
+        int[] args = new int[t.args().size()];
+        for (int i = 0; i < args.length; i++) {
+            Expr a = t.args().get(i);
+            Type pt = p.params().get(i).type();
+            if (!pt.isScalar()) {
+                diags.error(a.span(), "a thread's arguments must be bool, int or enum constants");
+                continue;
+            }
+            ExprChecker ec = new ExprChecker(names, out, diags);
+            ec.expect(a, pt, "argument " + (i + 1) + " of " + p.name);
+            Integer v = types.constant(a, "a thread's argument");
+            if (v == null) continue;
+            if (pt instanceof Type.Int it && it.bounded() && (v < it.lo() || v > it.hi())) {
+                diags.error(a.span(), "value " + v + " is out of range for " + it.show());
+            }
+            args[i] = v;
+        }
+        threads.add(new ScenarioInfo.ThreadStart(t.name().name(), p, args, t.span()));
+    }
+
+    private ScenarioInfo.Expectation expectation(ScenarioItem.Expect e) {
+        String verdict = e.verdict().name();
+        switch (verdict) {
+            case "holds":
+                return new ScenarioInfo.Expectation(true, null);
+            case DEADLOCK:
+                return new ScenarioInfo.Expectation(false, DEADLOCK);
+            case "violation": {
+                Ident p = e.property();
+                if (p == null) {
+                    diags.error(e.span(), "expect violation needs the property's name");
+                    return null;
+                }
+                if (!p.name().equals(DEADLOCK) && !names.properties.contains(p.name()) && Fault.byProperty(p.name()) == null) {
+                    diags.error(p.span(), "unknown property '" + p.name() + "'");
+                    return null;
+                }
+                return new ScenarioInfo.Expectation(false, p.name());
+            }
+            default:
+                diags.error(e.verdict().span(), "unknown verdict '" + verdict + "'; expected holds, violation NAME or deadlock");
+                return null;
+        }
+    }
+
+    static Span spanOf(Stmt s) { return s.span(); }
+}

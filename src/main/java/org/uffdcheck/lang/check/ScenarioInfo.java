@@ -1,0 +1,24 @@
+package org.uffdcheck.lang.check;
+
+import java.util.List;
+import org.uffdcheck.lang.Span;
+
+/** A checked scenario: threads to start, properties to check and the verdict the author expects. */
+public record ScenarioInfo(
+        String name,
+        Span span,
+        List<ThreadStart> threads,
+        ProcInfo init,
+        List<String> checks,
+        Expectation expect,
+        long maxStates,
+        int maxDepth) {
+
+    /** A thread named as the scenario names it, running proc with constant arguments. */
+    public record ThreadStart(String name, ProcInfo proc, int[] args, Span span) {}
+
+    /** holds, or a violation of the named property ("deadlock" for a deadlock). */
+    public record Expectation(boolean holds, String property) {
+        public String show() { return holds ? "holds" : "violation " + property; }
+    }
+}

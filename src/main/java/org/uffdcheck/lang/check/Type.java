@@ -1,0 +1,75 @@
+package org.uffdcheck.lang.check;
+
+
+/** Checked types. Every value is stored in a whole number of int slots of the state vector. */
+public sealed interface Type {
+    /** Number of int slots a value of this type occupies. */
+    int slots();
+
+    String show();
+
+    /** Types whose values fit one slot and can be compared and printed as a number. */
+    default boolean isScalar() { return this instanceof Bool || this instanceof Int || this instanceof Enum; }
+
+    record Bool() implements Type {
+        public int slots() { return 1; }
+        public String show() { return "bool"; }
+    }
+
+    /** Bounded when lo <= hi are the declared limits; int without limits is a 32-bit integer. */
+    record Int(int lo, int hi, boolean bounded) implements Type {
+        public static final Int ANY = new Int(Integer.MIN_VALUE, Integer.MAX_VALUE, false);
+        public int slots() { return 1; }
+        public String show() { return bounded ? "int[" + lo + ".." + hi + "]" : "int"; }
+    }
+
+    record Enum(String name, java.util.List<String> members) implements Type {
+        public int slots() { return 1; }
+        public String show() { return name; }
+    }
+
+    record Struct(String name, java.util.List<Field> fields, int slots) implements Type {
+        public String show() { return name; }
+
+        public Field field(String n) {
+            for (Field f : fields) if (f.name().equals(n)) return f;
+            return null;
+        }
+    }
+
+    record Field(String name, Type type, int offset) {}
+
+    record ArrayOf(Type element, int size) implements Type {
+        public int slots() { return element.slots() * size; }
+        public String show() { return element.show() + "[" + size + "]"; }
+    }
+
+    /** Slot 0 holds the length, then capacity elements. */
+    record ListOf(Type element, int capacity) implements Type {
+        public int slots() { return 1 + element.slots() * capacity; }
+        public String show() { return "list<" + element.show() + ", " + capacity + ">"; }
+    }
+
+    /** 0 free; positive: bit t set for each reader thread t; -(t+1): held for writing by thread t. */
+    record RwSem() implements Type {
+        public int slots() { return 1; }
+        public String show() { return "rwsem"; }
+    }
+
+    /** 0 free; t+1: held by thread t. */
+    record SpinLock() implements Type {
+        public int slots() { return 1; }
+        public String show() { return "spinlock"; }
+    }
+
+    /** The type of a procedure that returns nothing. */
+    record Void() implements Type {
+        public int slots() { return 0; }
+        public String show() { return "nothing"; }
+    }
+
+    static boolean assignable(Type to, Type from) {
+        if (to instanceof Int && from instanceof Int) return true;
+        return to.equals(from);
+    }
+}
