@@ -1,0 +1,59 @@
+package org.uffdcheck.compile;
+
+import org.uffdcheck.lang.check.Fault;
+
+/** A compiled lvalue: computes the absolute slot where a value starts. */
+abstract class Addr {
+    abstract int at(int[] s, int fp);
+
+    /** Null unless the address is known without a state. */
+    Integer fixed() { return null; }
+
+    static final class Fixed extends Addr {
+        final int addr;
+        Fixed(int addr) { this.addr = addr; }
+        int at(int[] s, int fp) { return addr; }
+        @Override Integer fixed() { return addr; }
+    }
+
+    static final class Local extends Addr {
+        final int off;
+        Local(int off) { this.off = off; }
+        int at(int[] s, int fp) { return fp + off; }
+    }
+
+    static final class Offset extends Addr {
+        final Addr base;
+        final int off;
+        Offset(Addr base, int off) { this.base = base; this.off = off; }
+        int at(int[] s, int fp) { return base.at(s, fp) + off; }
+    }
+
+    static final class ArrayElem extends Addr {
+        final Addr base;
+        final IntExpr index;
+        final int elemSlots, size;
+        ArrayElem(Addr base, IntExpr index, int elemSlots, int size) {
+            this.base = base; this.index = index; this.elemSlots = elemSlots; this.size = size;
+        }
+        int at(int[] s, int fp) {
+            int i = index.eval(s, fp);
+            if (i < 0 || i >= size) throw new FaultException(Fault.INDEX_OUT_OF_BOUNDS);
+            return base.at(s, fp) + i * elemSlots;
+        }
+    }
+
+    /** Element i of a list: slot 0 holds the length, elements follow. */
+    static final class ListElem extends Addr {
+        final Addr base;
+        final IntExpr index;
+        final int elemSlots;
+        ListElem(Addr base, IntExpr index, int elemSlots) { this.base = base; this.index = index; this.elemSlots = elemSlots; }
+        int at(int[] s, int fp) {
+            int b = base.at(s, fp);
+            int i = index.eval(s, fp);
+            if (i < 0 || i >= s[b]) throw new FaultException(Fault.INDEX_OUT_OF_BOUNDS);
+            return b + 1 + i * elemSlots;
+        }
+    }
+}

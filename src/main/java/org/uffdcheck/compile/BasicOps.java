@@ -1,0 +1,168 @@
+package org.uffdcheck.compile;
+
+import java.util.Arrays;
+import org.uffdcheck.lang.check.Fault;
+
+/** Assignments, branches, waits and choices. */
+final class BasicOps {
+    private BasicOps() {}
+
+    static int checkRange(int v, int lo, int hi) {
+        if (v < lo || v > hi) throw new FaultException(Fault.VALUE_OUT_OF_RANGE);
+        return v;
+    }
+
+    /** x = e for a one-slot x, with x's range checked. */
+    static final class AssignScalar extends Op {
+        final Addr dst;
+        final IntExpr e;
+        final int lo, hi;
+        AssignScalar(Addr dst, IntExpr e, int lo, int hi) { this.dst = dst; this.e = e; this.lo = lo; this.hi = hi; }
+        boolean exec(int[] s, int tid, int tb, int fp, int c) {
+            int v = checkRange(e.eval(s, fp), lo, hi);
+            s[dst.at(s, fp)] = v;
+            s[tb] = next;
+            return true;
+        }
+    }
+
+    /** x = e for a struct, array or list x; ranges inside were checked when the parts were stored. */
+    static final class AssignBlock extends Op {
+        final Addr dst;
+        final ValueExpr e;
+        AssignBlock(Addr dst, ValueExpr e) { this.dst = dst; this.e = e; }
+        boolean exec(int[] s, int tid, int tb, int fp, int c) {
+            e.write(s, fp, s, dst.at(s, fp));
+            s[tb] = next;
+            return true;
+        }
+    }
+
+    /** Zeroes variables entering or leaving scope, so equal situations give equal states. Free. */
+    static final class Reset extends Op {
+        final int[] offsets, sizes;
+        Reset(int[] offsets, int[] sizes) { this.offsets = offsets; this.sizes = sizes; }
+        @Override boolean free() { return true; }
+        boolean exec(int[] s, int tid, int tb, int fp, int c) {
+            for (int i = 0; i < offsets.length; i++) Arrays.fill(s, fp + offsets[i], fp + offsets[i] + sizes[i], 0);
+            s[tb] = next;
+            return true;
+        }
+    }
+
+    /** The test of if and while: one step that reads the state. */
+    static final class Branch extends Op {
+        final IntExpr cond;
+        int ifFalse;
+        Branch(IntExpr cond) { this.cond = cond; }
+        boolean exec(int[] s, int tid, int tb, int fp, int c) {
+            s[tb] = cond.eval(s, fp) != 0 ? next : ifFalse;
+            return true;
+        }
+    }
+
+    static final class Await extends Op {
+        final IntExpr cond;
+        Await(IntExpr cond) { this.cond = cond; }
+        @Override int choices(int[] s, int tid, int tb, int fp) { return cond.eval(s, fp) != 0 ? 1 : 0; }
+        boolean exec(int[] s, int tid, int tb, int fp, int c) {
+            s[tb] = next;
+            return true;
+        }
+    }
+
+    static final class Skip extends Op {
+        boolean exec(int[] s, int tid, int tb, int fp, int c) {
+            s[tb] = next;
+            return true;
+        }
+    }
+
+    static final class Assert extends Op {
+        final IntExpr cond;
+        Assert(IntExpr cond) { this.cond = cond; }
+        boolean exec(int[] s, int tid, int tb, int fp, int c) {
+            if (cond.eval(s, fp) == 0) throw new FaultException(Fault.ASSERT);
+            s[tb] = next;
+            return true;
+        }
+    }
+
+    /** either { } or { }: a branch whose first statement is await is enabled only when its condition holds. */
+    static final class Either extends Op {
+        final IntExpr[] guards;
+        final int[] targets;
+        Either(IntExpr[] guards, int[] targets) { this.guards = guards; this.targets = targets; }
+        @Override int choices(int[] s, int tid, int tb, int fp) { return targets.length; }
+        boolean exec(int[] s, int tid, int tb, int fp, int c) {
+            if (guards[c] != null && guards[c].eval(s, fp) == 0) return false;
+            s[tb] = targets[c];
+            return true;
+        }
+    }
+
+    /** select x in lo..hi: one alternative per value. */
+    static final class Select extends Op {
+        /** Successor labels keep 20 bits for the alternative. */
+        static final int MAX_WIDTH = 1 << 16;
+        final Addr dst;
+        final IntExpr lo, hi;
+        final int min, max;
+        Select(Addr dst, IntExpr lo, IntExpr hi, int min, int max) {
+            this.dst = dst; this.lo = lo; this.hi = hi; this.min = min; this.max = max;
+        }
+        @Override int choices(int[] s, int tid, int tb, int fp) {
+            long n = (long) hi.eval(s, fp) - lo.eval(s, fp) + 1;
+            if (n > MAX_WIDTH) throw new FaultException(Fault.VALUE_OUT_OF_RANGE);
+            return (int) Math.max(0, n);
+        }
+        boolean exec(int[] s, int tid, int tb, int fp, int c) {
+            int v = checkRange(lo.eval(s, fp) + c, min, max);
+            s[dst.at(s, fp)] = v;
+            s[tb] = next;
+            return true;
+        }
+    }
+
+    /**
+     * The head of a for loop: binds the variable to the next value of the domain and enters the
+     * body, or leaves through exit (which zeroes the counter and variable).
+     */
+    static final class ForNext extends Op {
+        final int var, counter, varSlots;
+        /** Range domain: lo, hi. Collection domain: coll, with list (length in slot 0) or array size. */
+        final IntExpr lo, hi;
+        final Addr coll;
+        final boolean list;
+        final int size, elemSlots;
+        int exit;
+
+        ForNext(int var, int counter, int varSlots, IntExpr lo, IntExpr hi, Addr coll, boolean list, int size, int elemSlots) {
+            this.var = var; this.counter = counter; this.varSlots = varSlots;
+            this.lo = lo; this.hi = hi; this.coll = coll; this.list = list; this.size = size; this.elemSlots = elemSlots;
+        }
+
+        boolean exec(int[] s, int tid, int tb, int fp, int c) {
+            int k = s[fp + counter];
+            if (coll == null) {
+                long v = (long) lo.eval(s, fp) + k;
+                if (v > hi.eval(s, fp)) {
+                    s[tb] = exit;
+                    return true;
+                }
+                s[fp + var] = (int) v;
+            } else {
+                int base = coll.at(s, fp);
+                int n = list ? s[base] : size;
+                if (k >= n) {
+                    s[tb] = exit;
+                    return true;
+                }
+                System.arraycopy(s, base + (list ? 1 : 0) + k * elemSlots, s, fp + var, varSlots);
+            }
+            s[fp + counter] = k + 1;
+            s[tb] = next;
+            return true;
+        }
+    }
+}

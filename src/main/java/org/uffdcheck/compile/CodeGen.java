@@ -1,0 +1,233 @@
+package org.uffdcheck.compile;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.uffdcheck.lang.Span;
+import org.uffdcheck.lang.ast.Decl;
+import org.uffdcheck.lang.ast.Expr;
+import org.uffdcheck.lang.ast.Stmt;
+import org.uffdcheck.lang.check.Builtin;
+import org.uffdcheck.lang.check.CheckedModel;
+import org.uffdcheck.lang.check.ProcInfo;
+import org.uffdcheck.lang.check.Symbol;
+import org.uffdcheck.lang.check.Type;
+
+/**
+ * Lowers statements to instructions. Code is generated back to front: each statement is given the
+ * pc that follows it, so control flow needs no jump instructions.
+ */
+final class CodeGen {
+    private final CheckedModel model;
+    private final Layout layout;
+    private final ExprCompiler ec;
+    final Code code = new Code();
+    final Map<String, List<Integer>> labelPcs = new LinkedHashMap<>();
+    final Set<Integer> endPcs = new HashSet<>();
+    private final Deque<int[]> loops = new ArrayDeque<>();
+    private Layout.ProcLayout proc;
+    private int atomic;
+    private int regions;
+
+    CodeGen(CheckedModel model, Layout layout, ExprCompiler ec) {
+        this.model = model;
+        this.layout = layout;
+        this.ec = ec;
+    }
+
+    /** Generates a procedure's body, ending in a free implicit return; sets its entry. */
+    void proc(ProcInfo info, List<Decl.Global> initialised) {
+        proc = layout.proc(info);
+        ec.proc = proc;
+        CallOps.Return end = add(new CallOps.Return(code, null, true), null, "return", 0);
+        int entry = end.pc;
+        if (info.body != null) entry = gen(info.body, entry);
+        for (int i = initialised.size() - 1; i >= 0; i--) {
+            Decl.Global g = initialised.get(i);
+            Symbol.Global sym = (Symbol.Global) model.declaredBy(g);
+            entry = store(new Addr.Fixed(layout.globalAddr[sym.index()]), sym.type(), g.init(), g.span(),
+                    clipDecl(g), entry);
+        }
+        proc.entry = entry;
+    }
+
+    private static String clipDecl(Decl.Global g) {
+        return g.name().name() + " = " + g.init().span().text().replaceAll("\\s+", " ");
+    }
+
+    private <T extends Op> T add(T op, Span span, String text, int next) {
+        code.add(op);
+        op.proc = proc;
+        op.span = span;
+        op.text = text;
+        op.next = next;
+        op.atomic = atomic;
+        return op;
+    }
+
+    private int gen(Stmt s, int next) {
+        if (s instanceof Stmt.Block b) {
+            for (int i = b.stmts().size() - 1; i >= 0; i--) next = gen(b.stmts().get(i), next);
+            return next;
+        }
+        if (s instanceof Stmt.Local l) return local(l, next);
+        if (s instanceof Stmt.Assign a) return assign(a.target(), a.value(), s, next);
+        if (s instanceof Stmt.Call c) return call(c.call(), null, s.span(), StmtText.of(s), next);
+        if (s instanceof Stmt.If i) {
+            int then = gen(i.then(), next);
+            int orElse = i.orElse() == null ? next : gen(i.orElse(), next);
+            BasicOps.Branch op = add(new BasicOps.Branch(ec.scalar(i.cond())), s.span(), StmtText.head(s), then);
+            op.ifFalse = orElse;
+            return op.pc;
+        }
+        if (s instanceof Stmt.While w) {
+            BasicOps.Branch op = add(new BasicOps.Branch(ec.scalar(w.cond())), s.span(), StmtText.head(s), 0);
+            op.ifFalse = next;
+            loops.push(new int[] {next, op.pc});
+            op.next = gen(w.body(), op.pc);
+            loops.pop();
+            return op.pc;
+        }
+        if (s instanceof Stmt.For f) return forLoop(f, next);
+        if (s instanceof Stmt.Atomic a) {
+            int saved = atomic;
+            if (atomic == 0) atomic = ++regions;
+            int entry = gen(a.body(), next);
+            atomic = saved;
+            return entry;
+        }
+        if (s instanceof Stmt.Await a) return add(new BasicOps.Await(ec.scalar(a.cond())), s.span(), StmtText.of(s), next).pc;
+        if (s instanceof Stmt.Either e) return either(e, next);
+        if (s instanceof Stmt.Select sel) {
+            Type t = model.typeOf(sel.target());
+            int[] r = ExprCompiler.rangeOf(t);
+            return add(new BasicOps.Select(ec.addr(sel.target()), ec.scalar(sel.range().lo()), ec.scalar(sel.range().hi()),
+                    r == null ? Integer.MIN_VALUE : r[0], r == null ? Integer.MAX_VALUE : r[1]), s.span(), StmtText.of(s), next).pc;
+        }
+        if (s instanceof Stmt.Assert a) return add(new BasicOps.Assert(ec.scalar(a.cond())), s.span(), StmtText.of(s), next).pc;
+        if (s instanceof Stmt.Return r) {
+            ValueExpr v = r.value() == null ? null : ec.value(r.value());
+            return add(new CallOps.Return(code, v, false), s.span(), StmtText.of(s), 0).pc;
+        }
+        if (s instanceof Stmt.Break) return loops.peek()[0];
+        if (s instanceof Stmt.Continue) return loops.peek()[1];
+        if (s instanceof Stmt.Skip) return add(new BasicOps.Skip(), s.span(), "skip", next).pc;
+        Stmt.Labeled l = (Stmt.Labeled) s;
+        int entry = gen(l.stmt(), next);
+        labelPcs.computeIfAbsent(l.label().name(), k -> new ArrayList<>()).add(entry);
+        if (l.label().name().startsWith("end")) endPcs.add(entry);
+        return entry;
+    }
+
+    private int local(Stmt.Local l, int next) {
+        Symbol.Local v = (Symbol.Local) model.declaredBy(l);
+        int off = proc.varOffset[v.index()];
+        if (l.init() == null) {
+            return add(new BasicOps.Reset(new int[] {off}, new int[] {v.type().slots()}), l.span(), StmtText.of(l), next).pc;
+        }
+        return store(new Addr.Local(off), v.type(), l.init(), l.span(), StmtText.of(l), next);
+    }
+
+    private int assign(Expr target, Expr value, Stmt s, int next) {
+        return store(ec.addr(target), model.typeOf(target), value, s.span(), StmtText.of(s), next);
+    }
+
+    private int store(Addr dst, Type t, Expr value, Span span, String text, int next) {
+        if (value instanceof Expr.Call c) return call(c, new Object[] {dst, t}, span, text, next);
+        Op op;
+        if (t.isScalar()) {
+            int[] r = ExprCompiler.rangeOf(t);
+            op = new BasicOps.AssignScalar(dst, ec.scalar(value),
+                    r == null ? Integer.MIN_VALUE : r[0], r == null ? Integer.MAX_VALUE : r[1]);
+        } else {
+            op = new BasicOps.AssignBlock(dst, ec.value(value));
+        }
+        return add(op, span, text, next).pc;
+    }
+
+    /** A call as a statement; dest, when given, is {Addr, Type} of where the result goes. */
+    private int call(Expr.Call c, Object[] dest, Span span, String text, int next) {
+        Object callee = model.callee(c);
+        Addr destAddr = dest == null ? null : (Addr) dest[0];
+        int[] destRange = dest == null ? null : ExprCompiler.rangeOf((Type) dest[1]);
+        if (callee instanceof ProcInfo p) {
+            Layout.ProcLayout pl = layout.proc(p);
+            ValueExpr[] args = new ValueExpr[c.args().size()];
+            int[][] ranges = new int[args.length][];
+            for (int i = 0; i < args.length; i++) {
+                args[i] = ec.value(c.args().get(i));
+                ranges[i] = ExprCompiler.rangeOf(p.params().get(i).type());
+            }
+            return add(new CallOps.Call(pl, args, ranges, destAddr, destRange), span, text, next).pc;
+        }
+        Builtin b = (Builtin) callee;
+        List<Expr> a = c.args();
+        Op op = switch (b) {
+            case DOWN_READ -> new LockOps.Lock(LockOps.Kind.DOWN_READ, ec.addr(a.get(0)));
+            case DOWN_WRITE -> new LockOps.Lock(LockOps.Kind.DOWN_WRITE, ec.addr(a.get(0)));
+            case UP_READ -> new LockOps.Lock(LockOps.Kind.UP_READ, ec.addr(a.get(0)));
+            case UP_WRITE -> new LockOps.Lock(LockOps.Kind.UP_WRITE, ec.addr(a.get(0)));
+            case SPIN_LOCK -> new LockOps.Lock(LockOps.Kind.SPIN_LOCK, ec.addr(a.get(0)));
+            case SPIN_UNLOCK -> new LockOps.Lock(LockOps.Kind.SPIN_UNLOCK, ec.addr(a.get(0)));
+            case PUSH_BACK, PUSH_FRONT -> {
+                Type.ListOf l = (Type.ListOf) model.typeOf(a.get(0));
+                yield new ListOps.Push(ec.addr(a.get(0)), ec.value(a.get(1)), l.element().slots(), l.capacity(),
+                        b == Builtin.PUSH_FRONT, ExprCompiler.rangeOf(l.element()));
+            }
+            case POP_FRONT -> {
+                Type.ListOf l = (Type.ListOf) model.typeOf(a.get(0));
+                yield new ListOps.PopFront(ec.addr(a.get(0)), destAddr, l.element().slots(), destRange);
+            }
+            case REMOVE -> new ListOps.Remove(ec.addr(a.get(0)), ec.scalar(a.get(1)));
+            case CLEAR -> new ListOps.Clear(ec.addr(a.get(0)), model.typeOf(a.get(0)).slots());
+            default -> throw new IllegalStateException(b + " is not a statement");
+        };
+        return add(op, span, text, next).pc;
+    }
+
+    private int forLoop(Stmt.For f, int next) {
+        Symbol.Local v = (Symbol.Local) model.declaredBy(f);
+        Symbol.Local k = model.counterOf(f);
+        int varOff = proc.varOffset[v.index()], kOff = proc.varOffset[k.index()];
+        int varSlots = v.type().slots();
+        BasicOps.Reset exit = add(new BasicOps.Reset(new int[] {varOff, kOff}, new int[] {varSlots, 1}), f.span(),
+                "end of " + StmtText.head(f), next);
+        BasicOps.ForNext head;
+        if (f.domain() instanceof Expr.Range r) {
+            head = new BasicOps.ForNext(varOff, kOff, 1, ec.scalar(r.lo()), ec.scalar(r.hi()), null, false, 0, 1);
+        } else {
+            Type t = model.typeOf(f.domain());
+            boolean list = t instanceof Type.ListOf;
+            int size = list ? 0 : ((Type.ArrayOf) t).size();
+            head = new BasicOps.ForNext(varOff, kOff, varSlots, null, null, ec.addr(f.domain()), list, size, varSlots);
+        }
+        add(head, f.span(), StmtText.head(f), 0);
+        head.exit = exit.pc;
+        loops.push(new int[] {exit.pc, head.pc});
+        head.next = gen(f.body(), head.pc);
+        loops.pop();
+        return head.pc;
+    }
+
+    private int either(Stmt.Either e, int next) {
+        int n = e.branches().size();
+        IntExpr[] guards = new IntExpr[n];
+        int[] targets = new int[n];
+        for (int i = 0; i < n; i++) {
+            List<Stmt> body = e.branches().get(i).stmts();
+            if (!body.isEmpty() && body.get(0) instanceof Stmt.Await a) {
+                guards[i] = ec.scalar(a.cond());
+                body = body.subList(1, body.size());
+            }
+            int entry = next;
+            for (int j = body.size() - 1; j >= 0; j--) entry = gen(body.get(j), entry);
+            targets[i] = entry;
+        }
+        return add(new BasicOps.Either(guards, targets), e.span(), "either", next).pc;
+    }
+}

@@ -1,0 +1,103 @@
+package org.uffdcheck.compile;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.uffdcheck.lang.check.CheckedModel;
+import org.uffdcheck.lang.check.Fault;
+import org.uffdcheck.lang.check.ScenarioInfo;
+
+/** One scenario of a model, ready to explore: its transition system and what is checked on it. */
+public final class CompiledScenario implements TransitionSystem {
+    /** A compiled invariant or reachability property. */
+    record Check(String name, IntExpr expr) {}
+
+    final CheckedModel model;
+    final ScenarioInfo info;
+    final Layout layout;
+    final Code code;
+    private final int[] initial;
+    private final boolean[] endPc;
+    private final List<Check> invariants;
+    private final List<Check> reachables;
+    final Map<String, List<Integer>> labelPcs;
+
+    CompiledScenario(CheckedModel model, ScenarioInfo info, Layout layout, Code code, int[] initial, Set<Integer> endPcs,
+                     List<Check> invariants, List<Check> reachables, Map<String, List<Integer>> labelPcs) {
+        this.model = model;
+        this.info = info;
+        this.layout = layout;
+        this.code = code;
+        this.initial = initial;
+        this.endPc = new boolean[code.ops.length];
+        for (int pc : endPcs) endPc[pc] = true;
+        this.invariants = invariants;
+        this.reachables = reachables;
+        this.labelPcs = labelPcs;
+    }
+
+    public ScenarioInfo info() { return info; }
+
+    public CheckedModel model() { return model; }
+
+    @Override public int stateSize() { return layout.stateSize; }
+
+    @Override public void initialState(int[] out) { System.arraycopy(initial, 0, out, 0, initial.length); }
+
+    @Override public Stepper newStepper() { return new Scheduler(code, layout, threadCount(), layout.stateSize); }
+
+    public int threadCount() { return info.threads().size(); }
+
+    public String threadName(int t) { return info.threads().get(t).name(); }
+
+    /** The thread that takes the step a successor label names. */
+    public static int threadOfLabel(int label) { return label >>> Scheduler.ALT_BITS; }
+
+    /** The fault a state ended in, or null. */
+    public Fault fault(int[] s) { return s[Layout.ERROR] == 0 ? null : Scheduler.faultOf(s[Layout.ERROR]); }
+
+    /** Where the fault of an error state happened: "file:line: statement". */
+    public String faultSite(int[] s) {
+        Op op = code.ops[Scheduler.faultPc(s[Layout.ERROR])];
+        return op.span.file().displayName() + ":" + op.span.line() + ": " + op.text;
+    }
+
+    /** Every thread has finished or waits at a statement labelled end...; error states count as ends. */
+    public boolean isValidEnd(int[] s) {
+        if (s[Layout.ERROR] != 0) return true;
+        for (int t = 0; t < threadCount(); t++) {
+            int pc = s[layout.threadBase[t]];
+            if (pc != 0 && !endPc[pc]) return false;
+        }
+        return true;
+    }
+
+    public List<String> invariantNames() { return names(invariants); }
+
+    public List<String> reachableNames() { return names(reachables); }
+
+    private static List<String> names(List<Check> checks) {
+        List<String> out = new ArrayList<>();
+        for (Check c : checks) out.add(c.name());
+        return out;
+    }
+
+    /** Whether invariant i holds in s; an invariant that faults (index out of bounds) does not hold. */
+    public boolean invariantHolds(int i, int[] s) { return test(invariants.get(i), s); }
+
+    public boolean reached(int i, int[] s) { return test(reachables.get(i), s); }
+
+    private static boolean test(Check c, int[] s) {
+        try {
+            return c.expr().eval(s, 0) != 0;
+        } catch (FaultException | ArithmeticException e) {
+            return false;
+        }
+    }
+
+    public boolean checksDeadlock() { return info.checks().contains("deadlock"); }
+
+    /** Describes states and steps for counterexamples. */
+    public Describer describer() { return new Describer(this); }
+}

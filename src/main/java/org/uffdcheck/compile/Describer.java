@@ -1,0 +1,97 @@
+package org.uffdcheck.compile;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.uffdcheck.lang.check.Fault;
+import org.uffdcheck.lang.check.Symbol;
+import org.uffdcheck.lang.check.Type;
+
+/** Names what a step did and what a state holds, for counterexamples. */
+public final class Describer {
+    /** One step of a trace as people read it. */
+    public record Step(int thread, String threadName, String proc, String location, String statement,
+                       List<String> changes, String fault) {}
+
+    private final CompiledScenario cs;
+    private final ValueFormat fmt;
+
+    Describer(CompiledScenario cs) {
+        this.cs = cs;
+        List<String> names = new ArrayList<>();
+        for (int t = 0; t < cs.threadCount(); t++) names.add(cs.threadName(t));
+        this.fmt = new ValueFormat(names);
+    }
+
+    public Step step(int[] before, int label, int[] after) {
+        int t = CompiledScenario.threadOfLabel(label);
+        int tb = cs.layout.threadBase[t];
+        Op op = cs.code.ops[before[tb]];
+        Fault fault = cs.fault(after);
+        String where = op.span == null ? "" : op.span.file().displayName() + ":" + op.span.line();
+        List<String> changes = fault == null ? changes(before, after, t) : List.of();
+        return new Step(t, cs.threadName(t), op.proc.info.name, where, op.text, changes,
+                fault == null ? null : fault.property + ": " + fault.description);
+    }
+
+    /** The variables a step by thread t changed, as "name = new value". */
+    public List<String> changes(int[] before, int[] after, int t) {
+        List<String> out = new ArrayList<>();
+        for (Symbol.Global g : cs.model.globals) {
+            int at = cs.layout.globalAddr[g.index()];
+            int n = g.type().slots();
+            if (Arrays.equals(before, at, at + n, after, at, at + n)) continue;
+            if (g.type() instanceof Type.ArrayOf a) {
+                int es = a.element().slots();
+                for (int i = 0; i < a.size(); i++) {
+                    int e = at + i * es;
+                    if (!Arrays.equals(before, e, e + es, after, e, e + es)) {
+                        out.add(g.name() + "[" + i + "] = " + fmt.show(a.element(), after, e));
+                    }
+                }
+            } else {
+                out.add(g.name() + " = " + fmt.show(g.type(), after, at));
+            }
+        }
+        int tb = cs.layout.threadBase[t];
+        if (after[tb] == 0) {
+            out.add(cs.threadName(t) + " finished");
+        } else if (before[tb + 1] == after[tb + 1] && cs.code.ops[before[tb]].proc == cs.code.ops[after[tb]].proc) {
+            localChanges(before, after, tb, out);
+        } else if (after[tb + 1] > before[tb + 1]) {
+            out.add("enters " + cs.code.ops[after[tb]].proc.info.name);
+        }
+        return out;
+    }
+
+    private void localChanges(int[] before, int[] after, int tb, List<String> out) {
+        Layout.ProcLayout pl = cs.code.ops[after[tb]].proc;
+        int fp = tb + 2 + after[tb + 1];
+        for (Symbol.Local v : pl.info.vars) {
+            if (v.name().startsWith("#")) continue;
+            int at = fp + pl.varOffset[v.index()];
+            int n = v.type().slots();
+            if (!Arrays.equals(before, at, at + n, after, at, at + n)) {
+                out.add(v.name() + " = " + fmt.show(v.type(), after, at));
+            }
+        }
+    }
+
+    /** Every global's value, then where each thread is. */
+    public List<String> state(int[] s) {
+        List<String> out = new ArrayList<>();
+        for (Symbol.Global g : cs.model.globals) {
+            out.add(g.name() + " = " + fmt.show(g.type(), s, cs.layout.globalAddr[g.index()]));
+        }
+        for (int t = 0; t < cs.threadCount(); t++) out.add(cs.threadName(t) + ": " + position(s, t));
+        return out;
+    }
+
+    /** "finished", or the statement the thread will run next and where. */
+    public String position(int[] s, int t) {
+        int pc = s[cs.layout.threadBase[t]];
+        if (pc == 0) return "finished";
+        Op op = cs.code.ops[pc];
+        return "in " + op.proc.info.name + " at " + op.span.file().displayName() + ":" + op.span.line() + ": " + op.text;
+    }
+}

@@ -1,0 +1,63 @@
+package org.uffdcheck.compile;
+
+import java.util.Arrays;
+import org.uffdcheck.lang.Diagnostics;
+import org.uffdcheck.lang.Span;
+import org.uffdcheck.lang.check.ScenarioInfo;
+
+/**
+ * Builds the initial state: runs the global initialisers and the scenario's init block to the end
+ * as one more thread, then places every scenario thread at the start of its procedure.
+ */
+final class InitRunner {
+    private static final int STEP_LIMIT = 1_000_000;
+
+    private InitRunner() {}
+
+    static int[] run(Code code, Layout layout, ScenarioInfo scenario, Diagnostics diags) {
+        int threads = scenario.threads().size();
+        int[] s = new int[layout.initStateSize];
+        int tb = layout.initBase;
+        s[tb] = layout.proc(scenario.init()).entry;
+        Scheduler sched = new Scheduler(code, layout, threads + 1, s.length);
+        Op[] ops = code.ops;
+        int steps = 0;
+        try {
+            sched.settle(s, threads, tb);
+            while (s[tb] != 0) {
+                Op op = ops[s[tb]];
+                int fp = tb + 2 + s[tb + 1];
+                int n = op.choices(s, threads, tb, fp);
+                if (n != 1 || !op.exec(s, threads, tb, fp, 0)) {
+                    fail(diags, op, n == 0 || n == 1 ? "the init code blocks here" : "the init code must be deterministic");
+                    return null;
+                }
+                sched.settle(s, threads, tb);
+                if (++steps > STEP_LIMIT) {
+                    fail(diags, op, "the init code does not finish");
+                    return null;
+                }
+            }
+            for (int t = 0; t < threads; t++) {
+                ScenarioInfo.ThreadStart start = scenario.threads().get(t);
+                Layout.ProcLayout pl = layout.proc(start.proc());
+                int base = layout.threadBase[t];
+                s[base] = pl.entry;
+                for (int i = 0; i < start.args().length; i++) s[base + 2 + pl.varOffset[i]] = start.args()[i];
+                sched.settle(s, t, base);
+            }
+        } catch (FaultException e) {
+            diags.error(scenario.span(), "building the initial state of " + scenario.name() + ": " + e.fault.description);
+            return null;
+        } catch (ArithmeticException e) {
+            diags.error(scenario.span(), "building the initial state of " + scenario.name() + ": " + e.getMessage());
+            return null;
+        }
+        return Arrays.copyOf(s, layout.stateSize);
+    }
+
+    private static void fail(Diagnostics diags, Op op, String why) {
+        Span span = op.span;
+        diags.error(span, why);
+    }
+}

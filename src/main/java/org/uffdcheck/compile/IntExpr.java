@@ -1,0 +1,162 @@
+package org.uffdcheck.compile;
+
+/**
+ * A compiled expression whose value fits one slot. fp is the absolute index of the current frame
+ * (meaningless outside procedures).
+ */
+abstract class IntExpr {
+    abstract int eval(int[] s, int fp);
+
+    /** Null unless the value is known without a state. */
+    Integer constant() { return null; }
+
+    static final class Const extends IntExpr {
+        final int v;
+        Const(int v) { this.v = v; }
+        int eval(int[] s, int fp) { return v; }
+        @Override Integer constant() { return v; }
+    }
+
+    /** A global (or quantifier) slot at a fixed address. */
+    static final class Slot extends IntExpr {
+        final int addr;
+        Slot(int addr) { this.addr = addr; }
+        int eval(int[] s, int fp) { return s[addr]; }
+    }
+
+    /** A scalar local: a fixed offset from the frame. */
+    static final class Local extends IntExpr {
+        final int off;
+        Local(int off) { this.off = off; }
+        int eval(int[] s, int fp) { return s[fp + off]; }
+    }
+
+    /** Any other scalar lvalue (field of an indexed element, ...). */
+    static final class Load extends IntExpr {
+        final Addr a;
+        Load(Addr a) { this.a = a; }
+        int eval(int[] s, int fp) { return s[a.at(s, fp)]; }
+    }
+
+    static final class Not extends IntExpr {
+        final IntExpr e;
+        Not(IntExpr e) { this.e = e; }
+        int eval(int[] s, int fp) { return e.eval(s, fp) == 0 ? 1 : 0; }
+    }
+
+    static final class Neg extends IntExpr {
+        final IntExpr e;
+        Neg(IntExpr e) { this.e = e; }
+        int eval(int[] s, int fp) { return Math.negateExact(e.eval(s, fp)); }
+    }
+
+    static final class And extends IntExpr {
+        final IntExpr l, r;
+        And(IntExpr l, IntExpr r) { this.l = l; this.r = r; }
+        int eval(int[] s, int fp) { return l.eval(s, fp) != 0 && r.eval(s, fp) != 0 ? 1 : 0; }
+    }
+
+    static final class Or extends IntExpr {
+        final IntExpr l, r;
+        Or(IntExpr l, IntExpr r) { this.l = l; this.r = r; }
+        int eval(int[] s, int fp) { return l.eval(s, fp) != 0 || r.eval(s, fp) != 0 ? 1 : 0; }
+    }
+
+    static final class Eq extends IntExpr {
+        final IntExpr l, r;
+        Eq(IntExpr l, IntExpr r) { this.l = l; this.r = r; }
+        int eval(int[] s, int fp) { return l.eval(s, fp) == r.eval(s, fp) ? 1 : 0; }
+    }
+
+    static final class Lt extends IntExpr {
+        final IntExpr l, r;
+        Lt(IntExpr l, IntExpr r) { this.l = l; this.r = r; }
+        int eval(int[] s, int fp) { return l.eval(s, fp) < r.eval(s, fp) ? 1 : 0; }
+    }
+
+    static final class Le extends IntExpr {
+        final IntExpr l, r;
+        Le(IntExpr l, IntExpr r) { this.l = l; this.r = r; }
+        int eval(int[] s, int fp) { return l.eval(s, fp) <= r.eval(s, fp) ? 1 : 0; }
+    }
+
+    static final class Add extends IntExpr {
+        final IntExpr l, r;
+        Add(IntExpr l, IntExpr r) { this.l = l; this.r = r; }
+        int eval(int[] s, int fp) { return Math.addExact(l.eval(s, fp), r.eval(s, fp)); }
+    }
+
+    static final class Sub extends IntExpr {
+        final IntExpr l, r;
+        Sub(IntExpr l, IntExpr r) { this.l = l; this.r = r; }
+        int eval(int[] s, int fp) { return Math.subtractExact(l.eval(s, fp), r.eval(s, fp)); }
+    }
+
+    static final class Mul extends IntExpr {
+        final IntExpr l, r;
+        Mul(IntExpr l, IntExpr r) { this.l = l; this.r = r; }
+        int eval(int[] s, int fp) { return Math.multiplyExact(l.eval(s, fp), r.eval(s, fp)); }
+    }
+
+    static final class Div extends IntExpr {
+        final IntExpr l, r;
+        final boolean mod;
+        Div(IntExpr l, IntExpr r, boolean mod) { this.l = l; this.r = r; this.mod = mod; }
+        int eval(int[] s, int fp) {
+            int a = l.eval(s, fp), b = r.eval(s, fp);
+            return mod ? a % b : a / b;
+        }
+    }
+
+    static final class MinMax extends IntExpr {
+        final IntExpr l, r;
+        final boolean max;
+        MinMax(IntExpr l, IntExpr r, boolean max) { this.l = l; this.r = r; this.max = max; }
+        int eval(int[] s, int fp) {
+            int a = l.eval(s, fp), b = r.eval(s, fp);
+            return max ? Math.max(a, b) : Math.min(a, b);
+        }
+    }
+
+    /** Slot-wise equality of two multi-slot values. */
+    static final class BlockEq extends IntExpr {
+        final Addr l, r;
+        final int n;
+        BlockEq(Addr l, Addr r, int n) { this.l = l; this.r = r; this.n = n; }
+        int eval(int[] s, int fp) {
+            int a = l.at(s, fp), b = r.at(s, fp);
+            return java.util.Arrays.equals(s, a, a + n, s, b, b + n) ? 1 : 0;
+        }
+    }
+
+    /** Length of a list, or the fixed size of an array. */
+    static final class Len extends IntExpr {
+        final Addr list;
+        Len(Addr list) { this.list = list; }
+        int eval(int[] s, int fp) { return s[list.at(s, fp)]; }
+    }
+
+    static final class Contains extends IntExpr {
+        final Addr list;
+        final IntExpr v;
+        Contains(Addr list, IntExpr v) { this.list = list; this.v = v; }
+        int eval(int[] s, int fp) {
+            int base = list.at(s, fp), x = v.eval(s, fp);
+            for (int i = 1, n = s[base]; i <= n; i++) if (s[base + i] == x) return 1;
+            return 0;
+        }
+    }
+
+    /** thread@label: the thread's program counter is one of pcs. */
+    static final class At extends IntExpr {
+        final int pcSlot;
+        /** Filled in once code generation has given every label its pc. */
+        int[] pcs;
+        At(int pcSlot, int[] pcs) { this.pcSlot = pcSlot; this.pcs = pcs; }
+        int eval(int[] s, int fp) {
+            int pc = s[pcSlot];
+            for (int p : pcs) if (p == pc) return 1;
+            return 0;
+        }
+    }
+}

@@ -1,0 +1,30 @@
+package org.uffdcheck.compile;
+
+import org.uffdcheck.lang.Span;
+
+/**
+ * One instruction of a thread. Each executes as one step, except free ones (bookkeeping such as an
+ * implicit return), which run as part of the step before them.
+ * tb is the thread's region in the state, fp the absolute start of its current frame.
+ */
+abstract class Op {
+    int pc;
+    int next;
+    /** Non-zero inside atomic { }: the thread keeps running while it stays inside and can move. */
+    int atomic;
+    Layout.ProcLayout proc;
+    Span span;
+    /** The statement as shown in traces. */
+    String text;
+
+    boolean free() { return false; }
+
+    /** How many alternatives this step has in state s; 0 when the thread is blocked. */
+    int choices(int[] s, int tid, int tb, int fp) { return 1; }
+
+    /** Performs alternative c on s (a copy the caller owns); false when that alternative is not enabled. */
+    abstract boolean exec(int[] s, int tid, int tb, int fp, int c);
+
+    /** Procedures or built-ins this op reaches, for traces. */
+    String procName() { return proc.info.name; }
+}

@@ -1,0 +1,124 @@
+package org.uffdcheck.compile;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.uffdcheck.lang.check.Fault;
+
+/**
+ * Generates successors: every thread that can move takes one step (a whole atomic block where it
+ * is in one). Holds the scratch vectors of one exploring thread.
+ */
+final class Scheduler implements TransitionSystem.Stepper {
+    /** Bits of a label that number a thread's successors; the thread index sits above them. */
+    static final int ALT_BITS = 20;
+    static final int ATOMIC_STEP_LIMIT = 100_000;
+
+    private final Op[] ops;
+    private final int[] threadBase;
+    private final int threads;
+    private final int size;
+    private final List<int[]> scratch = new ArrayList<>();
+    private TransitionSystem.SuccessorSink sink;
+    private int label;
+
+    Scheduler(Code code, Layout layout, int threads, int size) {
+        this.ops = code.ops;
+        this.threadBase = layout.threadBase;
+        this.threads = threads;
+        this.size = size;
+    }
+
+    @Override
+    public int successors(int[] s, TransitionSystem.SuccessorSink sink) {
+        if (s[Layout.ERROR] != 0) return 0;
+        this.sink = sink;
+        int total = 0;
+        for (int t = 0; t < threads; t++) {
+            if (s[threadBase[t]] == 0) continue;
+            label = t << ALT_BITS;
+            total += expand(s, t, 0, 0);
+        }
+        this.sink = null;
+        return total;
+    }
+
+    /** Steps thread t from src in every enabled way; emits each result. Returns how many. */
+    private int expand(int[] src, int t, int depth, int steps) {
+        int tb = threadBase[t];
+        Op op = ops[src[tb]];
+        int fp = tb + 2 + src[tb + 1];
+        int[] w = buffer(depth);
+        int n;
+        try {
+            n = op.choices(src, t, tb, fp);
+        } catch (FaultException | ArithmeticException e) {
+            return emitFault(src, w, e, op);
+        }
+        int emitted = 0;
+        for (int c = 0; c < n; c++) {
+            System.arraycopy(src, 0, w, 0, size);
+            try {
+                if (!op.exec(w, t, tb, fp, c)) continue;
+                settle(w, t, tb);
+            } catch (FaultException | ArithmeticException e) {
+                emitted += emitFault(src, w, e, op);
+                continue;
+            }
+            if (w[tb] != 0 && inAtomic(w, tb)) {
+                if (steps >= ATOMIC_STEP_LIMIT) {
+                    emitted += emitFault(src, w, new FaultException(Fault.ATOMIC_TOO_LONG), op);
+                    continue;
+                }
+                int more = expand(w, t, depth + 1, steps + 1);
+                if (more > 0) {
+                    emitted += more;
+                    continue;
+                }
+                // Blocked inside atomic: the block loses its atomicity here, as in Promela.
+            }
+            sink.accept(w, label++);
+            emitted++;
+        }
+        return emitted;
+    }
+
+    /** Runs the free instructions (implicit returns, scope resets) that follow a step. */
+    void settle(int[] s, int t, int tb) {
+        int pc;
+        while ((pc = s[tb]) != 0 && ops[pc].free()) {
+            ops[pc].exec(s, t, tb, tb + 2 + s[tb + 1], 0);
+        }
+    }
+
+    /** Inside an atomic block, or in a procedure called from one. */
+    private boolean inAtomic(int[] s, int tb) {
+        if (ops[s[tb]].atomic != 0) return true;
+        int rel = s[tb + 1];
+        while (true) {
+            int fp = tb + 2 + rel;
+            int retPc = s[fp];
+            if (retPc == 0) return false;
+            if (ops[retPc].atomic != 0) return true;
+            rel = s[fp + 1];
+        }
+    }
+
+    private int emitFault(int[] src, int[] w, RuntimeException e, Op op) {
+        Fault f = e instanceof FaultException fe ? fe.fault : Fault.ARITHMETIC;
+        System.arraycopy(src, 0, w, 0, size);
+        w[Layout.ERROR] = encodeFault(f, op.pc);
+        sink.accept(w, label++);
+        return 1;
+    }
+
+    static int encodeFault(Fault f, int pc) { return (f.ordinal() + 1) << 24 | pc; }
+
+    static Fault faultOf(int error) { return Fault.values()[(error >>> 24) - 1]; }
+
+    static int faultPc(int error) { return error & 0xFFFFFF; }
+
+    private int[] buffer(int depth) {
+        while (scratch.size() <= depth) scratch.add(new int[size]);
+        return scratch.get(depth);
+    }
+}

@@ -1,0 +1,2 @@
+/** What is checked on every state: runtime faults, invariants, deadlock and reachability. */
+package org.uffdcheck.props;
