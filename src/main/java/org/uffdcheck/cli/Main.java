@@ -1,7 +1,43 @@
 package org.uffdcheck.cli;
 
-public final class Main {
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** Entry point of the uffdcheck command. */
+@Command(name = "uffdcheck", mixinStandardHelpOptions = true, version = "uffdcheck 0.1",
+        description = "Explicit-state model checker for the userfaultfd event protocol.",
+        subcommands = {CheckCommand.class, TestCommand.class},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+            "0:every property holds (test: every model matches its expected verdict)",
+            "1:a property is violated (test: some model differs from its expected verdict)",
+            "2:bad input or usage: a model with mistakes, an unknown option or scenario",
+            "3:a bound (states, depth, time) was hit before a verdict"})
+public final class Main implements Runnable {
+    public static final int HOLDS = 0;
+    public static final int VIOLATION = 1;
+    public static final int BAD_INPUT = 2;
+    public static final int BOUND = 3;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "a command is needed: check or test");
+    }
+
     public static void main(String[] args) {
-        System.out.println("uffdcheck");
+        System.exit(commandLine().execute(args));
+    }
+
+    static CommandLine commandLine() {
+        CommandLine cl = new CommandLine(new Main());
+        cl.setExecutionExceptionHandler((ex, line, parsed) -> {
+            line.getErr().println("uffdcheck: internal error: " + ex);
+            ex.printStackTrace(line.getErr());
+            return 70;
+        });
+        return cl;
     }
 }

@@ -1,0 +1,99 @@
+package org.uffdcheck.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.uffdcheck.explore.ExploreOptions;
+import org.uffdcheck.explore.ExploreResult;
+import org.uffdcheck.lang.ModelError;
+import org.uffdcheck.lang.check.CheckedModel;
+import org.uffdcheck.lang.check.ScenarioInfo;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** uffdcheck check FILE: explores a model's scenarios and reports each verdict. */
+@Command(name = "check", mixinStandardHelpOptions = true,
+        description = "Explore every interleaving of a model's scenario(s) and check their properties.")
+final class CheckCommand implements Callable<Integer> {
+    @Parameters(paramLabel = "FILE", description = "Model file (.uffd).")
+    Path file;
+
+    @Option(names = "--scenario", paramLabel = "NAME", description = "Check only this scenario (default: all).")
+    String scenario;
+
+    @Mixin
+    SearchOptions search = new SearchOptions();
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        String problem = search.problem();
+        if (problem != null) {
+            err.println("uffdcheck: " + problem);
+            return Main.BAD_INPUT;
+        }
+        CheckedModel model;
+        try {
+            model = ModelRunner.load(file);
+        } catch (ModelError e) {
+            err.print(e.diagnostics().render());
+            return Main.BAD_INPUT;
+        }
+        List<ScenarioInfo> scenarios = ModelRunner.select(model, scenario);
+        if (scenarios == null || scenarios.isEmpty()) {
+            err.println("uffdcheck: " + (scenarios == null ? "unknown scenario '" + scenario + "' in " + file
+                    : file + " declares no scenario") + "; it has: " + String.join(", ", model.scenarios.keySet()));
+            return Main.BAD_INPUT;
+        }
+        ExploreOptions opts = search.toOptions();
+        Interrupts interrupts = new Interrupts();
+        List<ExploreResult> results = new ArrayList<>();
+        try {
+            for (ScenarioInfo s : scenarios) {
+                if (interrupts.interrupted()) break;
+                ModelRunner.Run run;
+                try {
+                    run = ModelRunner.prepare(model, s, opts, p -> err.println(Report.progress(p)));
+                } catch (ModelError e) {
+                    err.print(e.diagnostics().render());
+                    return Main.BAD_INPUT;
+                }
+                interrupts.running(run.explorer());
+                ExploreResult r = run.go();
+                interrupts.running(null);
+                if (r.status() == ExploreResult.Status.INTERRUPTED) {
+                    out.printf("scenario %s: interrupted%n  reached so far: %s%n", s.name(), Report.stats(r.stats()));
+                } else {
+                    Report.print(out, run.scenario(), r);
+                }
+                out.flush();
+                results.add(r);
+            }
+        } finally {
+            out.flush();
+            interrupts.done();
+        }
+        return exitCode(results);
+    }
+
+    private static int exitCode(List<ExploreResult> results) {
+        int code = Main.HOLDS;
+        for (ExploreResult r : results) {
+            switch (r.status()) {
+                case VIOLATION -> code = Main.VIOLATION;
+                case HOLDS -> { }
+                default -> { if (code == Main.HOLDS) code = Main.BOUND; }
+            }
+        }
+        return code;
+    }
+}

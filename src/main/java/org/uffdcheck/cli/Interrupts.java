@@ -1,0 +1,46 @@
+package org.uffdcheck.cli;
+
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.uffdcheck.explore.Explorer;
+
+/**
+ * Ctrl-C stops the running search rather than killing the process, so the command can still say
+ * how far it got before the JVM exits.
+ */
+final class Interrupts {
+    private volatile Explorer current;
+    private volatile boolean interrupted;
+    private final CountDownLatch reported = new CountDownLatch(1);
+    private final Thread hook = new Thread(this::onSignal, "uffdcheck-interrupt");
+
+    Interrupts() { Runtime.getRuntime().addShutdownHook(hook); }
+
+    void running(Explorer e) {
+        current = e;
+        if (interrupted && e != null) e.requestStop();
+    }
+
+    boolean interrupted() { return interrupted; }
+
+    /** The command has printed its report; a pending exit may go ahead. */
+    void done() {
+        reported.countDown();
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException exiting) {
+            // The JVM is already shutting down because of Ctrl-C; the hook is running.
+        }
+    }
+
+    private void onSignal() {
+        interrupted = true;
+        Explorer e = current;
+        if (e != null) e.requestStop();
+        try {
+            reported.await(10, TimeUnit.SECONDS);
+        } catch (InterruptedException ignored) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

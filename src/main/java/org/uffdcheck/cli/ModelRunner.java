@@ -1,0 +1,70 @@
+package org.uffdcheck.cli;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.uffdcheck.compile.CompiledScenario;
+import org.uffdcheck.compile.Compiler;
+import org.uffdcheck.explore.ExploreOptions;
+import org.uffdcheck.explore.ExploreResult;
+import org.uffdcheck.explore.Explorer;
+import org.uffdcheck.explore.Progress;
+import org.uffdcheck.lang.ModelLoader;
+import org.uffdcheck.lang.check.CheckedModel;
+import org.uffdcheck.lang.check.Checker;
+import org.uffdcheck.lang.check.ScenarioInfo;
+import org.uffdcheck.props.ScenarioChecks;
+
+/** Loads, checks and compiles a model file, and explores its scenarios. */
+final class ModelRunner {
+    private ModelRunner() {}
+
+    /** Throws ModelError for any mistake in the file or its includes. */
+    static CheckedModel load(Path file) {
+        return Checker.check(ModelLoader.load(file, file.toString()));
+    }
+
+    /** The scenarios to run: the one named, or all of them. Null if the name is unknown. */
+    static List<ScenarioInfo> select(CheckedModel m, String name) {
+        if (name == null) return new ArrayList<>(m.scenarios.values());
+        ScenarioInfo s = m.scenarios.get(name);
+        return s == null ? null : List.of(s);
+    }
+
+    /** Options from the command line, with the scenario's own bounds where the command gives none. */
+    static ExploreOptions optionsFor(ExploreOptions base, ScenarioInfo s) {
+        ExploreOptions o = base;
+        if (o.maxStates() == 0 && s.maxStates() > 0) o = o.withMaxStates(s.maxStates());
+        if (o.maxDepth() == 0 && s.maxDepth() > 0) o = o.withMaxDepth(s.maxDepth());
+        return o;
+    }
+
+    /** A prepared search, so that Ctrl-C can reach the explorer while it runs. */
+    record Run(CompiledScenario scenario, Explorer explorer) {
+        ExploreResult go() { return explorer.run(); }
+    }
+
+    static Run prepare(CheckedModel m, ScenarioInfo s, ExploreOptions base, java.util.function.Consumer<Progress> progress) {
+        CompiledScenario cs = Compiler.compile(m, s);
+        Explorer ex = new Explorer(cs, new ScenarioChecks(cs), optionsFor(base, s));
+        if (progress != null) ex.onProgress(progress);
+        return new Run(cs, ex);
+    }
+
+    /** Whether a result is what the scenario declares. */
+    static boolean matches(ScenarioInfo.Expectation e, ExploreResult r) {
+        if (e.holds()) return r.status() == ExploreResult.Status.HOLDS;
+        return r.status() == ExploreResult.Status.VIOLATION && e.property().equals(r.property());
+    }
+
+    /** The verdict in the words the expect line uses. */
+    static String verdict(ExploreResult r) {
+        return switch (r.status()) {
+            case HOLDS -> "holds";
+            case VIOLATION -> "violation " + r.property();
+            case BOUND_REACHED -> "bound hit (" + r.detail() + ")";
+            case INTERRUPTED -> "interrupted";
+            case NO_VIOLATION_FOUND -> "no violation found";
+        };
+    }
+}

@@ -1,0 +1,39 @@
+package org.uffdcheck.cli;
+
+import org.uffdcheck.explore.ExploreOptions;
+import picocli.CommandLine.Option;
+
+/** Search options shared by check and test. */
+final class SearchOptions {
+    @Option(names = "--dfs", description = "Depth-first search (traces are not shortest).")
+    boolean dfs;
+
+    @Option(names = "--simulate", paramLabel = "N", description = "Run N random walks instead of an exhaustive search.")
+    long simulate;
+
+    @Option(names = "--seed", paramLabel = "S", defaultValue = "1", description = "Seed of --simulate (default ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--max-states", paramLabel = "N", description = "Stop after N distinct states.")
+    long maxStates;
+
+    @Option(names = "--max-depth", paramLabel = "N", description = "Do not go deeper than N steps.")
+    int maxDepth;
+
+    @Option(names = "--time-limit", paramLabel = "S", description = "Stop after S seconds.")
+    double timeLimit;
+
+    ExploreOptions toOptions() {
+        ExploreOptions o = ExploreOptions.defaults();
+        if (simulate > 0) o = o.withMode(ExploreOptions.Mode.SIMULATE).withSimulation(simulate, seed);
+        else if (dfs) o = o.withMode(ExploreOptions.Mode.DFS);
+        return o.withMaxStates(maxStates).withMaxDepth(maxDepth).withTimeLimit(timeLimit);
+    }
+
+    /** A usage mistake, or null. */
+    String problem() {
+        if (dfs && simulate > 0) return "--dfs and --simulate exclude each other";
+        if (simulate < 0 || maxStates < 0 || maxDepth < 0 || timeLimit < 0) return "bounds must not be negative";
+        return null;
+    }
+}

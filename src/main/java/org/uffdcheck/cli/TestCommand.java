@@ -1,0 +1,121 @@
+package org.uffdcheck.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+import org.uffdcheck.explore.ExploreResult;
+import org.uffdcheck.lang.ModelError;
+import org.uffdcheck.lang.check.CheckedModel;
+import org.uffdcheck.lang.check.ScenarioInfo;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Parameters;
+
+/** uffdcheck test DIR...: checks every model against the verdict it declares. */
+@Command(name = "test", mixinStandardHelpOptions = true,
+        description = "Check every scenario of every model (.uffd) under the given files or directories "
+                + "against the verdict its expect line declares.")
+final class TestCommand implements Callable<Integer> {
+    @Parameters(paramLabel = "DIR", arity = "1..*", description = "Model files or directories to search for .uffd files.")
+    List<Path> roots;
+
+    @Mixin
+    SearchOptions search = new SearchOptions();
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    /** One line of the summary table. */
+    record Row(String model, String scenario, String expected, String got, long states, double seconds, boolean ok) {}
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        List<Path> files = new ArrayList<>();
+        for (Path root : roots) {
+            if (!Files.exists(root)) {
+                err.println("uffdcheck: no such file or directory: " + root);
+                return Main.BAD_INPUT;
+            }
+            try (Stream<Path> walk = Files.walk(root)) {
+                walk.filter(p -> p.toString().endsWith(".uffd") && Files.isRegularFile(p)).sorted().forEach(files::add);
+            } catch (IOException e) {
+                err.println("uffdcheck: cannot read " + root + ": " + e.getMessage());
+                return Main.BAD_INPUT;
+            }
+        }
+        Interrupts interrupts = new Interrupts();
+        List<Row> rows = new ArrayList<>();
+        try {
+            for (Path f : files) {
+                if (interrupts.interrupted()) break;
+                runFile(f, rows, interrupts, err);
+            }
+            printTable(out, rows);
+        } finally {
+            out.flush();
+            interrupts.done();
+        }
+        for (Row r : rows) if (!r.ok()) return Main.VIOLATION;
+        return Main.HOLDS;
+    }
+
+    private void runFile(Path f, List<Row> rows, Interrupts interrupts, PrintWriter err) {
+        CheckedModel model;
+        try {
+            model = ModelRunner.load(f);
+        } catch (ModelError e) {
+            err.print(e.diagnostics().render());
+            rows.add(new Row(f.toString(), "-", "-", "model has errors", 0, 0, false));
+            return;
+        }
+        for (ScenarioInfo s : model.scenarios.values()) {
+            if (interrupts.interrupted()) return;
+            ModelRunner.Run run;
+            try {
+                run = ModelRunner.prepare(model, s, search.toOptions(), null);
+            } catch (ModelError e) {
+                err.print(e.diagnostics().render());
+                rows.add(new Row(f.toString(), s.name(), s.expect().show(), "model has errors", 0, 0, false));
+                continue;
+            }
+            interrupts.running(run.explorer());
+            ExploreResult r = run.go();
+            interrupts.running(null);
+            boolean ok = ModelRunner.matches(s.expect(), r);
+            rows.add(new Row(f.toString(), s.name(), s.expect().show(), ModelRunner.verdict(r), r.stats().states(),
+                    r.stats().seconds(), ok));
+            if (!ok && r.status() == ExploreResult.Status.VIOLATION) {
+                err.printf("%s: scenario %s: unexpected verdict%n", f, s.name());
+                Report.print(err, run.scenario(), r);
+            }
+        }
+    }
+
+    private static void printTable(PrintWriter out, List<Row> rows) {
+        int wm = 5, ws = 8, we = 8, wg = 6;
+        for (Row r : rows) {
+            wm = Math.max(wm, r.model().length());
+            ws = Math.max(ws, r.scenario().length());
+            we = Math.max(we, r.expected().length());
+            wg = Math.max(wg, r.got().length());
+        }
+        String fmt = "%-" + wm + "s  %-" + ws + "s  %-" + we + "s  %-" + wg + "s  %12s  %8s  %s%n";
+        out.printf(Locale.ROOT, fmt, "model", "scenario", "expected", "result", "states", "seconds", "");
+        int pass = 0;
+        for (Row r : rows) {
+            out.printf(Locale.ROOT, fmt, r.model(), r.scenario(), r.expected(), r.got(), String.format(Locale.ROOT, "%,d", r.states()),
+                    String.format(Locale.ROOT, "%.2f", r.seconds()), r.ok() ? "ok" : "FAIL");
+            if (r.ok()) pass++;
+        }
+        out.printf("%d scenarios: %d as expected, %d not%n", rows.size(), pass, rows.size() - pass);
+    }
+}
