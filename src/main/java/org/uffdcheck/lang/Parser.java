@@ -92,18 +92,22 @@ public final class Parser {
         Ident name = in.expectIdent("an enum name after 'enum'");
         Token open = in.expect(TokenKind.LBRACE, "after enum name");
         List<Ident> members = new ArrayList<>();
-        // Members are comma-separated, so the ';'-based recovery of braced() does not fit here.
-        while (!in.at(TokenKind.RBRACE)) {
+        // Members are comma-separated, so the ';'-based recovery of braced() does not fit: after a
+        // mistake, skip to the closing '}' instead.
+        while (!in.accept(TokenKind.RBRACE)) {
             if (in.atBlockBreaker()) {
                 in.reportUnclosed(open);
-                return new Decl.Enum(name, members, in.spanFrom(kw));
+                break;
             }
-            members.add(in.expectIdent("an enum member name"));
-            if (!in.accept(TokenKind.COMMA) && !in.at(TokenKind.RBRACE)) {
-                throw in.fail(in.peek().span(), "expected ',' or '}' after enum member, found " + in.peek().describe());
+            try {
+                members.add(in.expectIdent("an enum member name"));
+                if (!in.accept(TokenKind.COMMA) && !in.at(TokenKind.RBRACE)) {
+                    throw in.fail(in.peek().span(), "expected ',' or '}' after enum member, found " + in.peek().describe());
+                }
+            } catch (TokenCursor.Failure f) {
+                while (!in.at(TokenKind.RBRACE) && !in.atBlockBreaker()) in.advance();
             }
         }
-        in.advance();
         return new Decl.Enum(name, members, in.spanFrom(kw));
     }
 
@@ -117,7 +121,7 @@ public final class Parser {
             Ident field = in.expectIdent("a field name");
             in.expect(TokenKind.COLON, "after field name");
             TypeExpr type = types.type("after ':'");
-            in.expect(TokenKind.SEMI, "after field");
+            in.expectSemicolon("after field");
             fields.add(new Decl.Field(field, type, in.spanFrom(first)));
         });
         return new Decl.Struct(name, fields, in.spanFrom(kw));
@@ -144,7 +148,7 @@ public final class Parser {
     }
 
     private Span endDecl(Token first, String context) {
-        in.expect(TokenKind.SEMI, context);
+        in.expectSemicolon(context);
         return in.spanFrom(first);
     }
 }

@@ -89,7 +89,7 @@ final class ScenarioParser {
     }
 
     private Span end(Token first) {
-        in.expect(TokenKind.SEMI, "after scenario item");
+        in.expectSemicolon("after scenario item");
         return in.spanFrom(first);
     }
 }

@@ -173,7 +173,7 @@ final class StmtParser {
     }
 
     private Span endStatement(Token first) {
-        in.expect(TokenKind.SEMI, "after statement");
+        in.expectSemicolon("after statement");
         return in.spanFrom(first);
     }
 }

@@ -69,6 +69,20 @@ final class TokenCursor {
                 "expected " + k.describe() + " " + context + ", found " + peek().describe());
     }
 
+    /**
+     * Consumes the ';' ending a statement or declaration. When it is missing at the end of a line
+     * (or before '}'), the error is recorded and parsing goes on as if it were there: skipping to the
+     * next ';' instead would swallow the following, probably correct, line.
+     */
+    void expectSemicolon(String context) {
+        if (accept(TokenKind.SEMI)) return;
+        Token next = peek();
+        boolean lineEnded = next.span().line() > previous().span().line()
+                || next.is(TokenKind.RBRACE) || next.is(TokenKind.EOF);
+        Failure f = fail(afterPrevious(), "expected ';' " + context + ", found " + next.describe());
+        if (!lineEnded) throw f;
+    }
+
     /** Consumes a name or fails with "expected WHAT, found X". */
     Ident expectIdent(String what) {
         if (!at(TokenKind.IDENT)) {

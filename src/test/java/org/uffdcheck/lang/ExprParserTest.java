@@ -18,7 +18,7 @@ class ExprParserTest {
         assertEquals("((a - b) - c)", show(expr("a - b - c")));
         assertEquals("((a / b) * c)", show(expr("a / b * c")));
         assertEquals("((a < b) < c)", show(expr("a < b < c")));
-        assertEquals("((!done) && (-x >= 0))".replace("-x", "(-x)"), show(expr("!done && -x >= 0")));
+        assertEquals("((!done) && ((-x) >= 0))", show(expr("!done && -x >= 0")));
         assertEquals("((a || b) && c)", show(expr("(a || b) && c")));
         assertEquals("(!(!ok))", show(expr("!!ok")));
     }
