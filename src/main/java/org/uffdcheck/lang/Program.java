@@ -3,5 +3,9 @@ package org.uffdcheck.lang;
 import java.util.List;
 import org.uffdcheck.lang.ast.ModelFile;
 
-/** A model file with everything it includes: includes first in dependency order, main last. */
-public record Program(ModelFile main, List<ModelFile> files) {}
+/** A loaded model: the main file and every file it includes, includes before their includers, main last. */
+public record Program(ModelFile main, List<ModelFile> files) {
+    public Program {
+        files = List.copyOf(files);
+    }
+}

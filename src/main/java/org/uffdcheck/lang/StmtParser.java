@@ -1,0 +1,179 @@
+package org.uffdcheck.lang;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.uffdcheck.lang.ast.Expr;
+import org.uffdcheck.lang.ast.Ident;
+import org.uffdcheck.lang.ast.Stmt;
+import org.uffdcheck.lang.ast.TypeExpr;
+
+/** Statements of procedure bodies and scenario init blocks. */
+final class StmtParser {
+    private final TokenCursor in;
+    private final ExprParser exprs;
+    private final TypeParser types;
+
+    StmtParser(TokenCursor in, ExprParser exprs, TypeParser types) {
+        this.in = in;
+        this.exprs = exprs;
+        this.types = types;
+    }
+
+    /** '{' stmt* '}'; a bad statement is reported and skipped so the rest of the block is still checked. */
+    Stmt.Block block(String context) {
+        Token open = in.expect(TokenKind.LBRACE, context);
+        List<Stmt> stmts = new ArrayList<>();
+        Span span = in.braced(open, () -> stmts.add(stmt()));
+        return new Stmt.Block(stmts, span);
+    }
+
+    Stmt stmt() {
+        Token t = in.peek();
+        return switch (t.kind()) {
+            case IDENT -> in.peek(1).is(TokenKind.COLON) ? labeled() : simple();
+            case VAR -> local();
+            case IF -> ifStmt();
+            case WHILE -> {
+                in.advance();
+                Expr cond = condition("'while'");
+                Stmt.Block body = block("to start the loop body");
+                yield new Stmt.While(cond, body, in.spanFrom(t));
+            }
+            case FOR -> forStmt();
+            case ATOMIC -> {
+                in.advance();
+                Stmt.Block body = block("after 'atomic'");
+                yield new Stmt.Atomic(body, in.spanFrom(t));
+            }
+            case AWAIT -> {
+                in.advance();
+                Expr cond = exprs.expr();
+                yield new Stmt.Await(cond, endStatement(t));
+            }
+            case EITHER -> either();
+            case SELECT -> select();
+            case ASSERT -> assertStmt();
+            case RETURN -> {
+                in.advance();
+                // A missing value before '}' is more likely a missing ';' than a missing expression.
+                Expr value = in.at(TokenKind.SEMI) || in.at(TokenKind.RBRACE) ? null : exprs.expr();
+                yield new Stmt.Return(value, endStatement(t));
+            }
+            case BREAK -> {
+                in.advance();
+                yield new Stmt.Break(endStatement(t));
+            }
+            case CONTINUE -> {
+                in.advance();
+                yield new Stmt.Continue(endStatement(t));
+            }
+            case SKIP -> {
+                in.advance();
+                yield new Stmt.Skip(endStatement(t));
+            }
+            case LBRACE -> block("");
+            case OR -> throw in.fail(t.span(), "'or' without a preceding 'either' branch");
+            case ELSE -> throw in.fail(t.span(), "'else' without a preceding 'if'");
+            default -> simple();
+        };
+    }
+
+    private Stmt labeled() {
+        Token first = in.peek();
+        Ident label = in.expectIdent("a label");
+        in.advance();
+        Stmt body = stmt();
+        return new Stmt.Labeled(label, body, in.spanFrom(first));
+    }
+
+    private Stmt local() {
+        Token kw = in.advance();
+        Ident name = in.expectIdent("a variable name after 'var'");
+        in.expect(TokenKind.COLON, "after variable name");
+        TypeExpr type = types.type("after ':'");
+        Expr init = in.accept(TokenKind.ASSIGN) ? exprs.expr() : null;
+        return new Stmt.Local(name, type, init, endStatement(kw));
+    }
+
+    private Stmt.If ifStmt() {
+        Token kw = in.advance();
+        Expr cond = condition("'if'");
+        Stmt.Block then = block("to start the 'if' body");
+        Stmt orElse = null;
+        if (in.accept(TokenKind.ELSE)) orElse = in.at(TokenKind.IF) ? ifStmt() : block("after 'else'");
+        return new Stmt.If(cond, then, orElse, in.spanFrom(kw));
+    }
+
+    private Stmt forStmt() {
+        Token kw = in.advance();
+        in.expect(TokenKind.LPAREN, "after 'for'");
+        Ident var = in.expectIdent("a loop variable name");
+        in.expect(TokenKind.IN, "after loop variable");
+        Expr domain = exprs.domain();
+        in.expect(TokenKind.RPAREN, "after loop domain");
+        Stmt.Block body = block("to start the loop body");
+        return new Stmt.For(var, domain, body, in.spanFrom(kw));
+    }
+
+    private Stmt either() {
+        Token kw = in.advance();
+        List<Stmt.Block> branches = new ArrayList<>();
+        branches.add(block("after 'either'"));
+        while (in.accept(TokenKind.OR)) branches.add(block("after 'or'"));
+        if (branches.size() == 1) {
+            in.error(kw.span(), "'either' needs at least two branches; add 'or { ... }' or drop the 'either'");
+        }
+        return new Stmt.Either(branches, in.spanFrom(kw));
+    }
+
+    private Stmt select() {
+        Token kw = in.advance();
+        Expr target = exprs.postfix();
+        requireAssignable(target);
+        in.expect(TokenKind.IN, "after select target");
+        Expr.Range range = exprs.range("in select range");
+        return new Stmt.Select(target, range, endStatement(kw));
+    }
+
+    private Stmt assertStmt() {
+        Token kw = in.advance();
+        Expr cond = exprs.expr();
+        String message = null;
+        if (in.accept(TokenKind.COMMA)) message = in.expect(TokenKind.STRING, "as assertion message").text();
+        return new Stmt.Assert(cond, message, endStatement(kw));
+    }
+
+    /** Assignment, call, or a mistake: an expression computed and thrown away. */
+    private Stmt simple() {
+        Token first = in.peek();
+        Expr e = exprs.expr();
+        if (in.accept(TokenKind.ASSIGN)) {
+            requireAssignable(e);
+            Expr value = exprs.expr();
+            return new Stmt.Assign(e, value, endStatement(first));
+        }
+        Span span = endStatement(first);
+        if (e instanceof Expr.Call call) return new Stmt.Call(call, span);
+        in.error(e.span(), "expression statement has no effect; did you mean '=' or a call?");
+        // Placeholder so the block stays well formed; the file is rejected anyway.
+        return new Stmt.Skip(span);
+    }
+
+    private Expr condition(String after) {
+        in.expect(TokenKind.LPAREN, "after " + after);
+        Expr cond = exprs.expr();
+        in.expect(TokenKind.RPAREN, "after condition");
+        return cond;
+    }
+
+    private void requireAssignable(Expr target) {
+        if (!(target instanceof Expr.Name || target instanceof Expr.Field || target instanceof Expr.Index)) {
+            in.error(target.span(), "cannot assign to this expression");
+        }
+    }
+
+    private Span endStatement(Token first) {
+        in.expectSemicolon("after statement");
+        return in.spanFrom(first);
+    }
+}
