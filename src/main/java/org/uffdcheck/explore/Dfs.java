@@ -1,0 +1,168 @@
+package org.uffdcheck.explore;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.uffdcheck.compile.TransitionSystem;
+import org.uffdcheck.props.StateChecks;
+import org.uffdcheck.state.Fingerprint;
+import org.uffdcheck.state.FingerprintSet;
+import org.uffdcheck.state.StateStack;
+
+/**
+ * Depth-first search with an explicit stack of [depth, label, state...] records. A state is
+ * marked visited when generated, as in BFS, and the labels on the way down to the state being
+ * expanded are kept in one array, so a trace is that path plus one step (not a shortest one).
+ * With a depth bound a state first seen too deep is not revisited from a shallower path; the
+ * bound is then reported, so the search never claims a result it did not earn.
+ */
+final class Dfs implements TransitionSystem.SuccessorSink {
+    private static final TransitionSystem.SuccessorSink IGNORE = (next, label) -> { };
+
+    private final TransitionSystem ts;
+    private final StateChecks checks;
+    private final RunControl control;
+    private final int n;
+    private final int maxDepth;
+    private final long maxStates;
+
+    private final FingerprintSet visited = new FingerprintSet(1 << 12);
+    private final StateStack stack;
+    private final int[] out;
+    private int[] path = new int[64];
+    private final int[][] witnessPaths;
+    private int unreached;
+
+    private int curDepth;
+    private int deepest;
+    private long states;
+    private long transitions;
+    private boolean halt;
+    private String violated;
+    private int[] violationPath;
+    private String bound;
+
+    Dfs(TransitionSystem ts, StateChecks checks, ExploreOptions opts, RunControl control) {
+        this.ts = ts;
+        this.checks = checks;
+        this.control = control;
+        this.n = ts.stateSize();
+        this.maxDepth = opts.maxDepth();
+        this.maxStates = opts.maxStates();
+        this.stack = new StateStack(n + 2);
+        this.out = new int[n + 2];
+        this.witnessPaths = new int[checks.reachableCount()][];
+        this.unreached = witnessPaths.length;
+    }
+
+    ExploreResult run() {
+        int[] cur = new int[n];
+        int[] rec = new int[n + 2];
+        ts.initialState(cur);
+        visited.add(Fingerprint.of(cur));
+        states = 1;
+        curDepth = 0;
+        if (!noteNew(cur, true, 0)) {
+            rec[0] = 0;
+            rec[1] = -1;
+            System.arraycopy(cur, 0, rec, 2, n);
+            stack.push(rec);
+        }
+
+        TransitionSystem.Stepper stepper = ts.newStepper();
+        long expanded = 0;
+        while (!halt && stack.pop(rec)) {
+            int d = rec[0];
+            if (d > 0) {
+                if (d > path.length) path = Arrays.copyOf(path, Math.max(d, path.length * 2));
+                path[d - 1] = rec[1];
+            }
+            curDepth = d;
+            System.arraycopy(rec, 2, cur, 0, n);
+            expanded++;
+            if ((expanded & RunControl.POLL_MASK) == 1 && control.poll(states, transitions, d, stack.size())) {
+                break;
+            }
+            int k;
+            if (maxDepth > 0 && d >= maxDepth) {
+                k = stepper.successors(cur, IGNORE);
+                if (k > 0) {
+                    if (bound == null) bound = "max-depth " + maxDepth;
+                    continue;
+                }
+            } else {
+                k = stepper.successors(cur, this);
+                if (halt) break;
+            }
+            if (k == 0 && checks.checksDeadlock() && !checks.isValidEnd(cur)) {
+                violated = ExploreResult.DEADLOCK;
+                violationPath = Arrays.copyOf(path, d);
+                break;
+            }
+        }
+        control.publish(states, transitions, deepest, stack.size());
+        return finish();
+    }
+
+    @Override
+    public void accept(int[] next, int label) {
+        transitions++;
+        if (halt) return;
+        if (!visited.add(Fingerprint.of(next))) return;
+        if (maxStates > 0 && states >= maxStates) {
+            bound = "max-states " + maxStates;
+            halt = true;
+            return;
+        }
+        states++;
+        if (curDepth + 1 > deepest) deepest = curDepth + 1;
+        if (noteNew(next, false, label)) {
+            halt = true;
+            return;
+        }
+        out[0] = curDepth + 1;
+        out[1] = label;
+        System.arraycopy(next, 0, out, 2, n);
+        stack.push(out);
+    }
+
+    /**
+     * Asks the checks about the initial state or one found one step below the current one;
+     * true if it violates a property.
+     */
+    private boolean noteNew(int[] state, boolean initial, int label) {
+        int v = checks.violation(state);
+        if (v != StateChecks.OK) {
+            violated = checks.propertyName(v);
+            violationPath = initial ? new int[0] : pathPlus(label);
+            return true;
+        }
+        if (unreached > 0) {
+            for (int i = 0; i < witnessPaths.length; i++) {
+                if (witnessPaths[i] == null && checks.reached(i, state)) {
+                    witnessPaths[i] = initial ? new int[0] : pathPlus(label);
+                    unreached--;
+                }
+            }
+        }
+        return false;
+    }
+
+    private int[] pathPlus(int label) {
+        int[] p = Arrays.copyOf(path, curDepth + 1);
+        p[curDepth] = label;
+        return p;
+    }
+
+    private ExploreResult finish() {
+        Trace trace = violationPath != null ? Replay.fromLabels(ts, violationPath) : null;
+        List<Witness> witnesses = new ArrayList<>(witnessPaths.length);
+        for (int i = 0; i < witnessPaths.length; i++) {
+            Trace w = witnessPaths[i] != null ? Replay.fromLabels(ts, witnessPaths[i]) : null;
+            witnesses.add(new Witness(checks.reachableName(i), w));
+        }
+        Stats stats = new Stats(states, transitions, deepest, control.elapsedSeconds(),
+                visited.bytes() + stack.bytes() + 4L * path.length);
+        return Verdict.of(violated, trace, control, bound, stats, witnesses);
+    }
+}

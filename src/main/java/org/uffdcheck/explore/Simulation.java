@@ -1,0 +1,138 @@
+package org.uffdcheck.explore;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.uffdcheck.compile.TransitionSystem;
+import org.uffdcheck.props.StateChecks;
+
+/**
+ * Random walks from the initial state. Nothing is remembered between steps but the labels of the
+ * current walk, so this reaches depths an exhaustive search cannot, at the price of proving
+ * nothing when it finds nothing. A successor is picked by reservoir sampling as the stepper
+ * offers them, which is uniform without buffering the siblings; the same seed gives the same walks.
+ */
+final class Simulation implements TransitionSystem.SuccessorSink {
+    private final TransitionSystem ts;
+    private final StateChecks checks;
+    private final ExploreOptions opts;
+    private final RunControl control;
+    private final int n;
+    private final SplittableRandom rng;
+
+    private int[] chosen;
+    private int chosenLabel;
+    private int seen;
+    private int[] walk = new int[64];
+    private final int[][] witnessPaths;
+    private int unreached;
+    private long states;
+    private long transitions;
+    private int deepest;
+
+    Simulation(TransitionSystem ts, StateChecks checks, ExploreOptions opts, RunControl control) {
+        this.ts = ts;
+        this.checks = checks;
+        this.opts = opts;
+        this.control = control;
+        this.n = ts.stateSize();
+        this.rng = new SplittableRandom(opts.seed());
+        this.chosen = new int[n];
+        this.witnessPaths = new int[checks.reachableCount()][];
+        this.unreached = witnessPaths.length;
+    }
+
+    ExploreResult run() {
+        int[] init = new int[n];
+        ts.initialState(init);
+        int[] cur = new int[n];
+        TransitionSystem.Stepper stepper = ts.newStepper();
+        int limit = opts.walkLength();
+        long maxStates = opts.maxStates();
+        String violated = null;
+        int[] violationPath = null;
+        String stoppedBy = null;
+        long runs = 0;
+        walks:
+        for (; runs < opts.simulateRuns(); runs++) {
+            System.arraycopy(init, 0, cur, 0, n);
+            int len = 0;
+            while (true) {
+                states++;
+                if (len > deepest) deepest = len;
+                if ((states & RunControl.POLL_MASK) == 1 && control.poll(states, transitions, len, 0)) {
+                    stoppedBy = control.stopReason();
+                    break walks;
+                }
+                int v = checks.violation(cur);
+                if (v != StateChecks.OK) {
+                    violated = checks.propertyName(v);
+                    violationPath = Arrays.copyOf(walk, len);
+                    break walks;
+                }
+                if (unreached > 0) noteReached(cur, len);
+                if (len >= limit) break;
+                if (maxStates > 0 && states >= maxStates) {
+                    stoppedBy = "max-states " + maxStates;
+                    break walks;
+                }
+                seen = 0;
+                stepper.successors(cur, this);
+                if (seen == 0) {
+                    if (checks.checksDeadlock() && !checks.isValidEnd(cur)) {
+                        violated = ExploreResult.DEADLOCK;
+                        violationPath = Arrays.copyOf(walk, len);
+                        break walks;
+                    }
+                    break;
+                }
+                int[] t = cur;
+                cur = chosen;
+                chosen = t;
+                if (len == walk.length) walk = Arrays.copyOf(walk, len * 2);
+                walk[len++] = chosenLabel;
+            }
+        }
+        control.publish(states, transitions, deepest, 0);
+        return finish(violated, violationPath, stoppedBy, runs);
+    }
+
+    @Override
+    public void accept(int[] next, int label) {
+        transitions++;
+        seen++;
+        if (seen == 1 || rng.nextInt(seen) == 0) {
+            System.arraycopy(next, 0, chosen, 0, n);
+            chosenLabel = label;
+        }
+    }
+
+    private void noteReached(int[] state, int len) {
+        for (int i = 0; i < witnessPaths.length; i++) {
+            if (witnessPaths[i] == null && checks.reached(i, state)) {
+                witnessPaths[i] = Arrays.copyOf(walk, len);
+                unreached--;
+            }
+        }
+    }
+
+    private ExploreResult finish(String violated, int[] violationPath, String stoppedBy, long runs) {
+        List<Witness> witnesses = new ArrayList<>(witnessPaths.length);
+        for (int i = 0; i < witnessPaths.length; i++) {
+            Trace w = witnessPaths[i] != null ? Replay.fromLabels(ts, witnessPaths[i]) : null;
+            witnesses.add(new Witness(checks.reachableName(i), w));
+        }
+        Stats stats = new Stats(states, transitions, deepest, control.elapsedSeconds(), 4L * walk.length);
+        if (violated != null) {
+            Trace trace = Replay.fromLabels(ts, violationPath);
+            return new ExploreResult(ExploreResult.Status.VIOLATION, violated, trace, null, stats, witnesses);
+        }
+        if (control.interrupted()) {
+            return new ExploreResult(ExploreResult.Status.INTERRUPTED, null, null, "interrupted", stats, witnesses);
+        }
+        String detail = runs + (runs == 1 ? " run" : " runs");
+        if (stoppedBy != null) detail = stoppedBy + " after " + detail;
+        return new ExploreResult(ExploreResult.Status.NO_VIOLATION_FOUND, null, null, detail, stats, witnesses);
+    }
+}

@@ -1,0 +1,34 @@
+package org.uffdcheck.explore;
+
+import java.util.List;
+import org.uffdcheck.explore.ExploreResult.Status;
+
+/** Turns what an exhaustive search saw into a result, in one place so BFS and DFS agree. */
+final class Verdict {
+    private Verdict() {}
+
+    /**
+     * A violation outranks everything; an interrupted or bounded search cannot claim that a
+     * reachability property is unreachable, only a complete one can.
+     */
+    static ExploreResult of(String violated, Trace trace, RunControl control, String bound,
+                            Stats stats, List<Witness> witnesses) {
+        if (violated != null) {
+            return new ExploreResult(Status.VIOLATION, violated, trace, null, stats, witnesses);
+        }
+        if (control.interrupted()) {
+            return new ExploreResult(Status.INTERRUPTED, null, null, "interrupted", stats, witnesses);
+        }
+        String why = control.stopReason() != null ? control.stopReason() : bound;
+        if (why != null) {
+            return new ExploreResult(Status.BOUND_REACHED, null, null, why, stats, witnesses);
+        }
+        for (Witness w : witnesses) {
+            if (!w.found()) {
+                return new ExploreResult(Status.VIOLATION, w.name(), null, ExploreResult.NEVER_REACHED,
+                        stats, witnesses);
+            }
+        }
+        return new ExploreResult(Status.HOLDS, null, null, null, stats, witnesses);
+    }
+}

@@ -1,0 +1,8 @@
+package org.uffdcheck.explore;
+
+/** A reachability property and a trace to a state satisfying it, or null if none was found. */
+public record Witness(String name, Trace trace) {
+    public boolean found() {
+        return trace != null;
+    }
+}

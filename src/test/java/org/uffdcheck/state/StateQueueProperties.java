@@ -1,0 +1,94 @@
+package org.uffdcheck.state;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayDeque;
+import java.util.List;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.IntRange;
+import net.jqwik.api.constraints.Size;
+import org.junit.jupiter.api.Test;
+
+/** Ops are ints: a positive value pushes a record of it, otherwise pop. */
+class StateQueueProperties {
+
+    @Property
+    void queueMatchesArrayDeque(@ForAll @IntRange(min = 0, max = 5) int width,
+                                @ForAll @Size(max = 3000) List<@IntRange(min = -3, max = 1000) Integer> ops) {
+        StateQueue q = new StateQueue(width);
+        ArrayDeque<int[]> model = new ArrayDeque<>();
+        int[] out = new int[width];
+        for (int op : ops) {
+            if (op > 0) {
+                int[] rec = record(op, width);
+                q.push(rec);
+                model.addLast(rec);
+            } else {
+                boolean got = q.pop(out);
+                assertEquals(!model.isEmpty(), got);
+                if (got) assertArrayEquals(model.pollFirst(), out);
+            }
+            assertEquals(model.size(), q.size());
+        }
+        while (!model.isEmpty()) {
+            assertTrue(q.pop(out));
+            assertArrayEquals(model.pollFirst(), out);
+        }
+        assertFalse(q.pop(out));
+    }
+
+    @Property
+    void stackMatchesArrayDeque(@ForAll @IntRange(min = 0, max = 5) int width,
+                                @ForAll @Size(max = 3000) List<@IntRange(min = -3, max = 1000) Integer> ops) {
+        StateStack s = new StateStack(width);
+        ArrayDeque<int[]> model = new ArrayDeque<>();
+        int[] out = new int[width];
+        for (int op : ops) {
+            if (op > 0) {
+                int[] rec = record(op, width);
+                s.push(rec);
+                model.addLast(rec);
+            } else {
+                boolean got = s.pop(out);
+                assertEquals(!model.isEmpty(), got);
+                if (got) assertArrayEquals(model.pollLast(), out);
+            }
+            assertEquals(model.size(), s.size());
+        }
+    }
+
+    @Test
+    void queueReleasesConsumedChunks() {
+        StateQueue q = new StateQueue(4);
+        int[] rec = new int[4];
+        for (int i = 0; i < 1_000_000; i++) {
+            rec[0] = i;
+            q.push(rec);
+        }
+        long full = q.bytes();
+        for (int i = 0; i < 900_000; i++) {
+            assertTrue(q.pop(rec));
+            assertEquals(i, rec[0]);
+        }
+        assertTrue(q.bytes() < full / 2, "consumed chunks should be released");
+    }
+
+    @Test
+    void pushFromOffset() {
+        StateQueue q = new StateQueue(2);
+        q.push(new int[] {9, 1, 2, 9}, 1);
+        int[] out = new int[4];
+        assertTrue(q.pop(out, 2));
+        assertArrayEquals(new int[] {0, 0, 1, 2}, out);
+    }
+
+    private static int[] record(int seed, int width) {
+        int[] r = new int[width];
+        for (int i = 0; i < width; i++) r[i] = seed * 31 + i;
+        return r;
+    }
+}
