@@ -92,7 +92,9 @@ final class BasicOps {
     static final class Either extends Op {
         final IntExpr[] guards;
         final int[] targets;
-        Either(IntExpr[] guards, int[] targets) { this.guards = guards; this.targets = targets; }
+        /** How each branch is shown in traces: its guard, or its first statement. */
+        final String[] shown;
+        Either(IntExpr[] guards, int[] targets, String[] shown) { this.guards = guards; this.targets = targets; this.shown = shown; }
         @Override int choices(int[] s, int tid, int tb, int fp) { return targets.length; }
         boolean exec(int[] s, int tid, int tb, int fp, int c) {
             if (guards[c] != null && guards[c].eval(s, fp) == 0) return false;

@@ -218,8 +218,10 @@ final class CodeGen {
         int n = e.branches().size();
         IntExpr[] guards = new IntExpr[n];
         int[] targets = new int[n];
+        String[] shown = new String[n];
         for (int i = 0; i < n; i++) {
             List<Stmt> body = e.branches().get(i).stmts();
+            shown[i] = "either, branch " + (i + 1) + (body.isEmpty() ? "" : ": " + StmtText.of(body.get(0)));
             if (!body.isEmpty() && body.get(0) instanceof Stmt.Await a) {
                 guards[i] = ec.scalar(a.cond());
                 body = body.subList(1, body.size());
@@ -228,6 +230,6 @@ final class CodeGen {
             for (int j = body.size() - 1; j >= 0; j--) entry = gen(body.get(j), entry);
             targets[i] = entry;
         }
-        return add(new BasicOps.Either(guards, targets), e.span(), "either", next).pc;
+        return add(new BasicOps.Either(guards, targets, shown), e.span(), "either", next).pc;
     }
 }

@@ -30,8 +30,17 @@ public final class Describer {
         Fault fault = cs.fault(after);
         String where = op.span == null ? "" : op.span.file().displayName() + ":" + op.span.line();
         List<String> changes = fault == null ? changes(before, after, t) : List.of();
-        return new Step(t, cs.threadName(t), op.proc.info.name, where, op.text, changes,
+        return new Step(t, cs.threadName(t), op.proc.info.name, where, shown(op, before, after, tb), changes,
                 fault == null ? null : fault.property + ": " + fault.description);
+    }
+
+    /** The statement; for either, the branch taken (the one whose entry the thread reached). */
+    private String shown(Op op, int[] before, int[] after, int tb) {
+        if (!(op instanceof BasicOps.Either e) || cs.fault(after) != null) return op.text;
+        for (int c = 0; c < e.targets.length; c++) {
+            if (e.targets[c] == after[tb]) return e.shown[c];
+        }
+        return op.text;
     }
 
     /** The variables a step by thread t changed, as "name = new value". */

@@ -1,0 +1,73 @@
+package org.uffdcheck.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+import org.uffdcheck.compile.CompiledScenario;
+import org.uffdcheck.explore.ExploreOptions;
+import org.uffdcheck.explore.ExploreResult;
+import org.uffdcheck.explore.Replay;
+import org.uffdcheck.explore.Trace;
+import org.uffdcheck.lang.check.CheckedModel;
+import org.uffdcheck.lang.check.ScenarioInfo;
+import org.uffdcheck.props.ScenarioChecks;
+import org.uffdcheck.props.StateChecks;
+
+/** Every scenario of every model shipped in models/ must give the verdict its expect line declares. */
+class ShippedModelsTest {
+    private static final Path MODELS = Path.of("models");
+
+    @TestFactory
+    Stream<DynamicTest> everyScenarioMatchesItsExpectedVerdict() throws IOException {
+        List<DynamicTest> tests = new ArrayList<>();
+        List<Path> files;
+        try (Stream<Path> walk = Files.walk(MODELS)) {
+            files = walk.filter(p -> p.toString().endsWith(".uffd")).sorted().toList();
+        }
+        assertFalse(files.isEmpty(), "no models found under " + MODELS.toAbsolutePath());
+        for (Path f : files) {
+            CheckedModel model = ModelRunner.load(f);
+            for (ScenarioInfo s : model.scenarios.values()) {
+                tests.add(DynamicTest.dynamicTest(f + " / " + s.name(), () -> check(model, s)));
+            }
+        }
+        return tests.stream();
+    }
+
+    private static void check(CheckedModel model, ScenarioInfo s) {
+        ModelRunner.Run run = ModelRunner.prepare(model, s, ExploreOptions.defaults(), null);
+        ExploreResult r = run.go();
+        assertTrue(ModelRunner.matches(s.expect(), r),
+                "expected " + s.expect().show() + ", got " + ModelRunner.verdict(r));
+        if (r.trace() != null) replaysToViolation(run.scenario(), r);
+    }
+
+    /** The counterexample's labels, replayed from the initial state, reach a state that violates the property. */
+    private static void replaysToViolation(CompiledScenario cs, ExploreResult r) {
+        Trace again = Replay.fromLabels(cs, r.trace().labels());
+        assertEquals(r.trace().length(), again.length());
+        int[] last = again.last();
+        for (int i = 0; i < again.states().size(); i++) {
+            assertTrue(java.util.Arrays.equals(r.trace().states().get(i), again.states().get(i)), "state " + i);
+        }
+        StateChecks checks = new ScenarioChecks(cs);
+        if (r.property().equals(ExploreResult.DEADLOCK)) {
+            assertEquals(0, cs.newStepper().successors(last, (n, l) -> { }), "a deadlock state has no successor");
+            assertFalse(cs.isValidEnd(last));
+        } else {
+            int v = checks.violation(last);
+            assertNotEquals(StateChecks.OK, v);
+            assertEquals(r.property(), checks.propertyName(v));
+        }
+    }
+}
