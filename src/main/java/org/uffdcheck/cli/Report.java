@@ -33,7 +33,8 @@ final class Report {
         }
         int[] last = r.trace().last();
         Fault f = cs.fault(last);
-        String what = f != null ? f.description + " at " + cs.faultSite(last)
+        String what = f != null ? f.kind + ": " + f.description + " at " + cs.faultSite(last)
+                : r.property().equals(Fault.LEAK.property) ? Fault.LEAK.kind + ": " + Fault.LEAK.description
                 : r.property().equals(ExploreResult.DEADLOCK) ? "no thread can move, and not every thread has finished"
                 : "invariant " + r.property() + " is false";
         out.printf("  %s: %s%n", r.property(), what);

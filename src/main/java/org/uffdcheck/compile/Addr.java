@@ -43,6 +43,20 @@ abstract class Addr {
         }
     }
 
+    /** The record a pointer refers to (just past its status slot); null and freed objects fault. */
+    static final class Deref extends Addr {
+        final IntExpr ptr;
+        final Layout.Pool pool;
+        Deref(IntExpr ptr, Layout.Pool pool) { this.ptr = ptr; this.pool = pool; }
+        int at(int[] s, int fp) {
+            int p = ptr.eval(s, fp);
+            if (p == 0 || pool == null) throw new FaultException(Fault.NULL_DEREF);
+            int rec = pool.record(p);
+            if (!Layout.Pool.live(s[rec])) throw new FaultException(Fault.USE_AFTER_FREE);
+            return rec + 1;
+        }
+    }
+
     /** Element i of a list: slot 0 holds the length, elements follow. */
     static final class ListElem extends Addr {
         final Addr base;

@@ -21,7 +21,7 @@ final class CallOps {
         boolean exec(int[] s, int tid, int tb, int fp, int c) {
             int rel = s[tb + 1];
             int newRel = rel + proc.frameSize;
-            int nfp = tb + 2 + newRel;
+            int nfp = tb + Layout.HDR + newRel;
             for (int i = 0; i < args.length; i++) {
                 int at = nfp + callee.varOffset[i];
                 args[i].write(s, fp, s, at);
@@ -40,6 +40,8 @@ final class CallOps {
         final Code code;
         final ValueExpr value;
         final boolean implicit;
+        /** Pools whose stack objects this frame may own; set once all code is generated. */
+        Layout.Pool[] stackPools = new Layout.Pool[0];
 
         Return(Code code, ValueExpr value, boolean implicit) { this.code = code; this.value = value; this.implicit = implicit; }
 
@@ -49,6 +51,7 @@ final class CallOps {
             int retPc = s[fp];
             int savedRel = s[fp + 1];
             if (retPc == 0) {
+                if (proc.hasStackObjects) HeapOps.releaseFrame(s, stackPools, tid, s[tb + 1]);
                 Arrays.fill(s, fp, fp + proc.frameSize, 0);
                 s[tb] = 0;
                 s[tb + 1] = 0;
@@ -56,11 +59,12 @@ final class CallOps {
             }
             Call site = (Call) code.ops[retPc];
             if (site.dest != null) {
-                int d = site.dest.at(s, tb + 2 + savedRel);
+                int d = site.dest.at(s, tb + Layout.HDR + savedRel);
                 if (value != null) value.write(s, fp, s, d);
                 else Arrays.fill(s, d, d + proc.info.returnType.slots(), 0);
                 if (site.destRange != null) BasicOps.checkRange(s[d], site.destRange[0], site.destRange[1]);
             }
+            if (proc.hasStackObjects) HeapOps.releaseFrame(s, stackPools, tid, s[tb + 1]);
             Arrays.fill(s, fp, fp + proc.frameSize, 0);
             s[tb + 1] = savedRel;
             s[tb] = site.next;

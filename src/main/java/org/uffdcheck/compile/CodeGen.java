@@ -76,6 +76,12 @@ final class CodeGen {
             return next;
         }
         if (s instanceof Stmt.Local l) return local(l, next);
+        if (s instanceof Stmt.StackVar v) {
+            Symbol.Local sym = (Symbol.Local) model.declaredBy(v);
+            Layout.Pool pool = layout.pools.get(((Type.Pointer) sym.type()).target());
+            proc.hasStackObjects = true;
+            return add(new HeapOps.StackAlloc(pool, proc.varOffset[sym.index()]), v.span(), StmtText.of(v), next).pc;
+        }
         if (s instanceof Stmt.Assign a) return assign(a.target(), a.value(), s, next);
         if (s instanceof Stmt.Call c) return call(c.call(), null, s.span(), StmtText.of(s), next);
         if (s instanceof Stmt.If i) {
@@ -121,6 +127,7 @@ final class CodeGen {
         int entry = gen(l.stmt(), next);
         labelPcs.computeIfAbsent(l.label().name(), k -> new ArrayList<>()).add(entry);
         if (l.label().name().startsWith("end")) endPcs.add(entry);
+        if (l.label().name().startsWith("user_wait") && entry < code.list.size()) code.list.get(entry).userWait = true;
         return entry;
     }
 
@@ -168,12 +175,22 @@ final class CodeGen {
         Builtin b = (Builtin) callee;
         List<Expr> a = c.args();
         Op op = switch (b) {
-            case DOWN_READ -> new LockOps.Lock(LockOps.Kind.DOWN_READ, ec.addr(a.get(0)));
-            case DOWN_WRITE -> new LockOps.Lock(LockOps.Kind.DOWN_WRITE, ec.addr(a.get(0)));
-            case UP_READ -> new LockOps.Lock(LockOps.Kind.UP_READ, ec.addr(a.get(0)));
-            case UP_WRITE -> new LockOps.Lock(LockOps.Kind.UP_WRITE, ec.addr(a.get(0)));
-            case SPIN_LOCK -> new LockOps.Lock(LockOps.Kind.SPIN_LOCK, ec.addr(a.get(0)));
-            case SPIN_UNLOCK -> new LockOps.Lock(LockOps.Kind.SPIN_UNLOCK, ec.addr(a.get(0)));
+            case DOWN_READ -> new LockOps.Lock(LockOps.Kind.DOWN_READ, ec.addr(a.get(0)), null);
+            case DOWN_WRITE -> new LockOps.Lock(LockOps.Kind.DOWN_WRITE, ec.addr(a.get(0)), null);
+            case UP_READ -> new LockOps.Lock(LockOps.Kind.UP_READ, ec.addr(a.get(0)), null);
+            case UP_WRITE -> new LockOps.Lock(LockOps.Kind.UP_WRITE, ec.addr(a.get(0)), null);
+            case SPIN_LOCK -> new LockOps.Lock(LockOps.Kind.SPIN_LOCK, ec.addr(a.get(0)), null);
+            case SPIN_UNLOCK -> new LockOps.Lock(LockOps.Kind.SPIN_UNLOCK, ec.addr(a.get(0)), null);
+            case DOWN_READ_KILLABLE -> new LockOps.Lock(LockOps.Kind.DOWN_READ_KILLABLE, ec.addr(a.get(0)), destAddr);
+            case DOWN_WRITE_KILLABLE -> new LockOps.Lock(LockOps.Kind.DOWN_WRITE_KILLABLE, ec.addr(a.get(0)), destAddr);
+            case KMALLOC -> new HeapOps.Kmalloc(layout.pools.get(((Expr.Name) a.get(0)).ident().name()), destAddr);
+            case KFREE -> new HeapOps.Kfree(ec.scalar(a.get(0)),
+                    layout.pools.get(((Type.Pointer) model.typeOf(a.get(0))).target()));
+            case REFCOUNT_INC -> new HeapOps.RefcountInc(ec.addr(a.get(0)));
+            case REFCOUNT_DEC_AND_TEST -> new HeapOps.RefcountDecAndTest(ec.addr(a.get(0)), destAddr);
+            case SET_CURRENT_STATE -> new TaskOps.SetState(ec.scalar(a.get(0)));
+            case SCHEDULE -> new TaskOps.Schedule();
+            case WAKE_UP_PROCESS -> new TaskOps.WakeUp(ec.scalar(a.get(0)), layout.threadBase);
             case PUSH_BACK, PUSH_FRONT -> {
                 Type.ListOf l = (Type.ListOf) model.typeOf(a.get(0));
                 yield new ListOps.Push(ec.addr(a.get(0)), ec.value(a.get(1)), l.element().slots(), l.capacity(),

@@ -22,6 +22,8 @@ public final class CompiledScenario implements TransitionSystem {
     private final List<Check> invariants;
     private final List<Check> reachables;
     final Map<String, List<Integer>> labelPcs;
+    private final ForbiddenLocks forbidden;
+    private final Leaks leaks;
 
     CompiledScenario(CheckedModel model, ScenarioInfo info, Layout layout, Code code, int[] initial, Set<Integer> endPcs,
                      List<Check> invariants, List<Check> reachables, Map<String, List<Integer>> labelPcs) {
@@ -35,7 +37,15 @@ public final class CompiledScenario implements TransitionSystem {
         this.invariants = invariants;
         this.reachables = reachables;
         this.labelPcs = labelPcs;
+        this.forbidden = new ForbiddenLocks(model, layout);
+        this.leaks = new Leaks(model, layout, code);
     }
+
+    /** At an end state, whether some heap object is live but unreachable. */
+    public boolean leaks(int[] s) { return leaks.any(s, threadCount()); }
+
+    /** Whether a successor label is the delivery of a fatal signal rather than a step. */
+    public static boolean isKill(int label) { return (label & Scheduler.KILL) == Scheduler.KILL; }
 
     public ScenarioInfo info() { return info; }
 
@@ -45,7 +55,9 @@ public final class CompiledScenario implements TransitionSystem {
 
     @Override public void initialState(int[] out) { System.arraycopy(initial, 0, out, 0, initial.length); }
 
-    @Override public Stepper newStepper() { return new Scheduler(code, layout, threadCount(), layout.stateSize); }
+    @Override public Stepper newStepper() {
+        return new Scheduler(code, layout, threadCount(), layout.stateSize, forbidden);
+    }
 
     public int threadCount() { return info.threads().size(); }
 

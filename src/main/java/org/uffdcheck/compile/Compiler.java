@@ -31,6 +31,10 @@ public final class Compiler {
             (p.kind() == Decl.PropertyKind.INVARIANT ? invariants : reachables).add(c);
         }
         gen.code.seal();
+        Layout.Pool[] pools = layout.pools.values().toArray(new Layout.Pool[0]);
+        for (Op op : gen.code.ops) {
+            if (op instanceof CallOps.Return r) r.stackPools = pools;
+        }
         for (ExprCompiler.PendingAt pa : ec.pendingAt) {
             List<Integer> pcs = gen.labelPcs.getOrDefault(pa.label(), List.of());
             int[] arr = new int[pcs.size()];

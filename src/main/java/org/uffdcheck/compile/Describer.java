@@ -27,6 +27,10 @@ public final class Describer {
         int t = CompiledScenario.threadOfLabel(label);
         int tb = cs.layout.threadBase[t];
         Op op = cs.code.ops[before[tb]];
+        if (CompiledScenario.isKill(label)) {
+            return new Step(t, cs.threadName(t), op.proc.info.name, op.span.file().displayName() + ":" + op.span.line(),
+                    "<< SIGKILL delivered >>", List.of("fatal signal pending; " + cs.threadName(t) + " woken"), null);
+        }
         Fault fault = cs.fault(after);
         String where = op.span == null ? "" : op.span.file().displayName() + ":" + op.span.line();
         List<String> changes = fault == null ? changes(before, after, t) : List.of();
@@ -62,7 +66,11 @@ public final class Describer {
                 out.add(g.name() + " = " + fmt.show(g.type(), after, at));
             }
         }
+        objectChanges(before, after, out);
         int tb = cs.layout.threadBase[t];
+        if (after[tb + Layout.TASK_STATE] != before[tb + Layout.TASK_STATE]) {
+            out.add(cs.threadName(t) + " state = " + TASK_STATES[after[tb + Layout.TASK_STATE]]);
+        }
         if (after[tb] == 0) {
             out.add(cs.threadName(t) + " finished");
         } else if (before[tb + 1] == after[tb + 1] && cs.code.ops[before[tb]].proc == cs.code.ops[after[tb]].proc) {
@@ -73,9 +81,41 @@ public final class Describer {
         return out;
     }
 
+    private static final String[] TASK_STATES = {"TASK_RUNNING", "TASK_INTERRUPTIBLE", "TASK_UNINTERRUPTIBLE", "TASK_KILLABLE"};
+
+    /** Allocations, frees and field changes of pool objects; other threads' task states woken. */
+    private void objectChanges(int[] before, int[] after, List<String> out) {
+        for (Layout.Pool p : cs.layout.pools.values()) {
+            for (int i = 0; i < p.cap(); i++) {
+                int rec = p.base() + i * p.stride();
+                if (Arrays.equals(before, rec, rec + p.stride(), after, rec, rec + p.stride())) continue;
+                String name = ValueFormat.pointer(p.type().name(), i + 1);
+                int was = before[rec], now = after[rec];
+                if (was == Layout.Pool.UNUSED && now == Layout.Pool.LIVE) out.add("kmalloc " + name);
+                else if (was == Layout.Pool.UNUSED) out.add("on stack " + name);
+                else if (now == Layout.Pool.FREED) out.add("freed " + name);
+                if (Layout.Pool.live(now)) {
+                    for (Type.Field f : p.type().fields()) {
+                        int at = rec + 1 + f.offset();
+                        int n = f.type().slots();
+                        if (!Arrays.equals(before, at, at + n, after, at, at + n)) {
+                            out.add(name + "." + f.name() + " = " + fmt.show(f.type(), after, at));
+                        }
+                    }
+                }
+            }
+        }
+        for (int u = 0; u < cs.threadCount(); u++) {
+            int ub = cs.layout.threadBase[u] + Layout.TASK_STATE;
+            if (before[ub] != after[ub] && after[ub] == 0 && before[cs.layout.threadBase[u]] == after[cs.layout.threadBase[u]]) {
+                out.add("wakes " + cs.threadName(u));
+            }
+        }
+    }
+
     private void localChanges(int[] before, int[] after, int tb, List<String> out) {
         Layout.ProcLayout pl = cs.code.ops[after[tb]].proc;
-        int fp = tb + 2 + after[tb + 1];
+        int fp = tb + Layout.HDR + after[tb + 1];
         for (Symbol.Local v : pl.info.vars) {
             if (v.name().startsWith("#")) continue;
             int at = fp + pl.varOffset[v.index()];
@@ -92,6 +132,15 @@ public final class Describer {
         for (Symbol.Global g : cs.model.globals) {
             out.add(g.name() + " = " + fmt.show(g.type(), s, cs.layout.globalAddr[g.index()]));
         }
+        for (Layout.Pool p : cs.layout.pools.values()) {
+            for (int i = 0; i < p.cap(); i++) {
+                int rec = p.base() + i * p.stride();
+                if (Layout.Pool.live(s[rec])) {
+                    out.add(ValueFormat.pointer(p.type().name(), i + 1) + (s[rec] == Layout.Pool.LIVE ? "" : " (on a stack)")
+                            + " = " + fmt.show(p.type(), s, rec + 1));
+                }
+            }
+        }
         for (int t = 0; t < cs.threadCount(); t++) out.add(cs.threadName(t) + ": " + position(s, t));
         return out;
     }
@@ -101,6 +150,9 @@ public final class Describer {
         int pc = s[cs.layout.threadBase[t]];
         if (pc == 0) return "finished";
         Op op = cs.code.ops[pc];
-        return "in " + op.proc.info.name + " at " + op.span.file().displayName() + ":" + op.span.line() + ": " + op.text;
+        int tb = cs.layout.threadBase[t];
+        String how = (s[tb + Layout.TASK_STATE] == 0 ? "" : " [" + TASK_STATES[s[tb + Layout.TASK_STATE]] + "]")
+                + (s[tb + Layout.SIGNAL] == Layout.SIG_PENDING ? " [fatal signal pending]" : "");
+        return "in " + op.proc.info.name + how + " at " + op.span.file().displayName() + ":" + op.span.line() + ": " + op.text;
     }
 }

@@ -46,6 +46,7 @@ final class ExprCompiler {
             if (s instanceof Symbol.Const c) return new IntExpr.Const(c.value());
             if (s instanceof Symbol.EnumMember m) return new IntExpr.Const(m.ordinal());
             if (s instanceof Symbol.Local l) return new IntExpr.Local(proc.varOffset[l.index()]);
+            if (s instanceof Symbol.Current) return new IntExpr.Current(layout.owner);
             return new IntExpr.Slot(addr(e).fixed());
         }
         if (e instanceof Expr.Field || e instanceof Expr.Index) {
@@ -96,6 +97,7 @@ final class ExprCompiler {
             case CONTAINS -> new IntExpr.Contains(addr(a.get(0)), scalar(a.get(1)));
             case MIN -> new IntExpr.MinMax(scalar(a.get(0)), scalar(a.get(1)), false);
             case MAX -> new IntExpr.MinMax(scalar(a.get(0)), scalar(a.get(1)), true);
+            case SIGNAL_PENDING, FATAL_SIGNAL_PENDING -> new IntExpr.SignalPending(scalar(a.get(0)), layout.threadBase);
             default -> throw new IllegalStateException(b + " has no value");
         };
     }
@@ -138,7 +140,14 @@ final class ExprCompiler {
             throw new IllegalStateException("not a variable: " + n);
         }
         if (e instanceof Expr.Field f) {
-            Type.Struct st = (Type.Struct) model.typeOf(f.target());
+            Type tt = model.typeOf(f.target());
+            if (tt instanceof Type.Pointer p) {
+                Type.Struct st = (Type.Struct) model.typeNamed(p.target());
+                int off = st.field(f.field().name()).offset();
+                Addr rec = new Addr.Deref(scalar(f.target()), layout.pools.get(p.target()));
+                return off == 0 ? rec : new Addr.Offset(rec, off);
+            }
+            Type.Struct st = (Type.Struct) tt;
             int off = st.field(f.field().name()).offset();
             Addr base = addr(f.target());
             return base.fixed() != null ? new Addr.Fixed(base.fixed() + off) : new Addr.Offset(base, off);

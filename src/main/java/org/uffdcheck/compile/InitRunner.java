@@ -19,14 +19,14 @@ final class InitRunner {
         int[] s = new int[layout.initStateSize];
         int tb = layout.initBase;
         s[tb] = layout.proc(scenario.init()).entry;
-        Scheduler sched = new Scheduler(code, layout, threads + 1, s.length);
+        Scheduler sched = new Scheduler(code, layout, threads + 1, s.length, null);
         Op[] ops = code.ops;
         int steps = 0;
         try {
             sched.settle(s, threads, tb);
             while (s[tb] != 0) {
                 Op op = ops[s[tb]];
-                int fp = tb + 2 + s[tb + 1];
+                int fp = tb + Layout.HDR + s[tb + 1];
                 int n = op.choices(s, threads, tb, fp);
                 if (n != 1 || !op.exec(s, threads, tb, fp, 0)) {
                     fail(diags, op, n == 0 || n == 1 ? "the init code blocks here" : "the init code must be deterministic");
@@ -43,7 +43,8 @@ final class InitRunner {
                 Layout.ProcLayout pl = layout.proc(start.proc());
                 int base = layout.threadBase[t];
                 s[base] = pl.entry;
-                for (int i = 0; i < start.args().length; i++) s[base + 2 + pl.varOffset[i]] = start.args()[i];
+                if (scenario.kills().contains(start.name())) s[base + Layout.SIGNAL] = Layout.SIG_ALLOWED;
+                for (int i = 0; i < start.args().length; i++) s[base + Layout.HDR + pl.varOffset[i]] = start.args()[i];
                 sched.settle(s, t, base);
             }
         } catch (FaultException e) {

@@ -147,6 +147,24 @@ abstract class IntExpr {
         }
     }
 
+    /** current: the task whose stack the frame is on. */
+    static final class Current extends IntExpr {
+        final int[] owner;
+        Current(int[] owner) { this.owner = owner; }
+        int eval(int[] s, int fp) { return owner[fp]; }
+    }
+
+    /** signal_pending(t), fatal_signal_pending(t): only fatal signals are modelled. */
+    static final class SignalPending extends IntExpr {
+        final IntExpr task;
+        final int[] threadBase;
+        SignalPending(IntExpr task, int[] threadBase) { this.task = task; this.threadBase = threadBase; }
+        int eval(int[] s, int fp) {
+            int t = task.eval(s, fp);
+            return t > 0 && s[threadBase[t - 1] + Layout.SIGNAL] == Layout.SIG_PENDING ? 1 : 0;
+        }
+    }
+
     /** thread@label: the thread's program counter is one of pcs. */
     static final class At extends IntExpr {
         final int pcSlot;

@@ -8,18 +8,30 @@ import org.uffdcheck.lang.check.CheckedModel;
 import org.uffdcheck.lang.check.ProcInfo;
 import org.uffdcheck.lang.check.ScenarioInfo;
 import org.uffdcheck.lang.check.Symbol;
+import org.uffdcheck.lang.check.Type;
 
 /**
  * Where everything lives in the state vector:
- * [error] [globals...] [quantifier scratch...] then per thread [pc, fp, stack...].
+ * [error] [globals...] [pools...] [quantifier scratch...] then per thread [header, stack...].
  * A frame is [return pc, caller's fp, variables...]; fp is relative to the thread's stack.
  */
 final class Layout {
     static final int ERROR = 0;
     static final int FRAME_HEADER = 2;
+    /** A thread's region starts [pc, fp, task state, signal, spinlocks held], then its stack. */
+    static final int HDR = 5;
+    static final int TASK_STATE = 2;
+    static final int SIGNAL = 3;
+    static final int SPINS = 4;
+    /** SIGNAL values: may not be killed, may receive one fatal signal, fatal signal pending. */
+    static final int SIG_NONE = 0, SIG_ALLOWED = 1, SIG_PENDING = 2;
 
     final int[] globalAddr;
+    /** Pools by struct name, in declaration order. */
+    final Map<String, Pool> pools = new java.util.LinkedHashMap<>();
     final int boundBase;
+    /** For every slot of a thread region, that thread's task value (t+1); 0 elsewhere. */
+    final int[] owner;
     final int[] threadBase;
     final int[] stackSize;
     final int stateSize;
@@ -34,6 +46,8 @@ final class Layout {
         final int[] varOffset;
         final int frameSize;
         int entry;
+        /** Declares stack objects, which die when it returns. */
+        boolean hasStackObjects;
 
         ProcLayout(ProcInfo info) {
             this.info = info;
@@ -47,12 +61,34 @@ final class Layout {
         }
     }
 
+    /**
+     * Objects of one struct: cap records of [status, fields...]. Status: never allocated, live on
+     * the heap, freed, or (STACK and above) live in the frame whose key it holds. Freed records are
+     * never reused, so a stale pointer always finds them freed.
+     */
+    record Pool(int id, Type.Struct type, int base, int stride, int cap) {
+        static final int UNUSED = 0, LIVE = 1, FREED = 2, STACK = 16;
+
+        int record(int ptr) { return base + (ptr - 1) * stride; }
+
+        static boolean live(int status) { return status == LIVE || status >= STACK; }
+
+        /** The status of a stack object owned by the frame at rel in thread t's stack. */
+        static int stackKey(int t, int rel) { return STACK + (t << 16 | rel); }
+    }
+
     Layout(CheckedModel model, ScenarioInfo scenario) {
         int next = 1;
         globalAddr = new int[model.globals.size()];
         for (Symbol.Global g : model.globals) {
             globalAddr[g.index()] = next;
             next += g.type().slots();
+        }
+        for (Map.Entry<String, Integer> e : model.pools.entrySet()) {
+            Type.Struct st = (Type.Struct) model.typeNamed(e.getKey());
+            Pool p = new Pool(pools.size(), st, next, 1 + st.slots(), e.getValue());
+            pools.put(e.getKey(), p);
+            next += p.stride() * p.cap();
         }
         boundBase = next;
         next += model.boundSlots();
@@ -62,13 +98,18 @@ final class Layout {
         for (int t = 0; t < threads.size(); t++) {
             threadBase[t] = next;
             stackSize[t] = stackNeed(threads.get(t).proc(), new ArrayList<>());
-            next += 2 + stackSize[t];
+            next += HDR + stackSize[t];
         }
         stateSize = next;
         initBase = next;
         threadBase[threads.size()] = next;
         stackSize[threads.size()] = stackNeed(scenario.init(), new ArrayList<>());
-        initStateSize = next + 2 + stackSize[threads.size()];
+        initStateSize = next + HDR + stackSize[threads.size()];
+        owner = new int[initStateSize];
+        for (int t = 0; t <= threads.size(); t++) {
+            int end = t < threads.size() ? threadBase[t] + HDR + stackSize[t] : initStateSize;
+            java.util.Arrays.fill(owner, threadBase[t], end, t + 1);
+        }
     }
 
     ProcLayout proc(ProcInfo p) {

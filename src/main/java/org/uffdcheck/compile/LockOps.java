@@ -5,37 +5,59 @@ import org.uffdcheck.lang.check.Fault;
 /**
  * rw-semaphores and spinlocks. An acquire that cannot succeed blocks the thread; a release of a
  * lock the thread does not hold is a fault. Readers are a bit mask so a release can be checked.
+ * A thread counts the spinlocks it holds, so that sleeping under one can be caught.
  */
 final class LockOps {
     private LockOps() {}
 
-    enum Kind { DOWN_READ, DOWN_WRITE, UP_READ, UP_WRITE, SPIN_LOCK, SPIN_UNLOCK }
+    enum Kind { DOWN_READ, DOWN_WRITE, UP_READ, UP_WRITE, SPIN_LOCK, SPIN_UNLOCK, DOWN_READ_KILLABLE, DOWN_WRITE_KILLABLE }
 
     static final class Lock extends Op {
         final Kind kind;
         final Addr lock;
+        /** For the killable variants: receives true when a fatal signal made the acquire fail. */
+        final Addr dest;
 
-        Lock(Kind kind, Addr lock) { this.kind = kind; this.lock = lock; }
+        Lock(Kind kind, Addr lock, Addr dest) { this.kind = kind; this.lock = lock; this.dest = dest; }
 
-        @Override int choices(int[] s, int tid, int tb, int fp) {
+        boolean killable() { return kind == Kind.DOWN_READ_KILLABLE || kind == Kind.DOWN_WRITE_KILLABLE; }
+
+        /** Whether the acquire can go ahead now. */
+        boolean available(int[] s, int fp) {
             int v = s[lock.at(s, fp)];
             return switch (kind) {
-                case DOWN_READ -> v >= 0 ? 1 : 0;
-                case DOWN_WRITE, SPIN_LOCK -> v == 0 ? 1 : 0;
-                default -> 1;
+                case DOWN_READ, DOWN_READ_KILLABLE -> v >= 0;
+                case DOWN_WRITE, DOWN_WRITE_KILLABLE, SPIN_LOCK -> v == 0;
+                default -> true;
             };
+        }
+
+        @Override int choices(int[] s, int tid, int tb, int fp) {
+            if (killable() && s[tb + Layout.SIGNAL] == Layout.SIG_PENDING) return 1;
+            if (available(s, fp)) return 1;
+            // It would sleep: an rwsem may not be waited for under a spinlock.
+            if (kind != Kind.SPIN_LOCK) TaskOps.mayNotSleepAtomic(s, tb);
+            return 0;
         }
 
         boolean exec(int[] s, int tid, int tb, int fp, int c) {
             int a = lock.at(s, fp);
             int v = s[a];
             int bit = 1 << tid;
+            boolean interrupted = false;
             switch (kind) {
-                case DOWN_READ -> {
-                    if ((v & bit) != 0) throw new FaultException(Fault.RECURSIVE_LOCK);
-                    s[a] = v | bit;
+                case DOWN_READ, DOWN_READ_KILLABLE -> {
+                    if (kind == Kind.DOWN_READ_KILLABLE && s[tb + Layout.SIGNAL] == Layout.SIG_PENDING) {
+                        interrupted = true;
+                    } else {
+                        if ((v & bit) != 0) throw new FaultException(Fault.RECURSIVE_LOCK);
+                        s[a] = v | bit;
+                    }
                 }
-                case DOWN_WRITE -> s[a] = -(tid + 1);
+                case DOWN_WRITE, DOWN_WRITE_KILLABLE -> {
+                    if (kind == Kind.DOWN_WRITE_KILLABLE && s[tb + Layout.SIGNAL] == Layout.SIG_PENDING) interrupted = true;
+                    else s[a] = -(tid + 1);
+                }
                 case UP_READ -> {
                     if (v <= 0 || (v & bit) == 0) throw new FaultException(Fault.UNLOCK_NOT_HELD);
                     s[a] = v & ~bit;
@@ -44,14 +66,24 @@ final class LockOps {
                     if (v != -(tid + 1)) throw new FaultException(Fault.UNLOCK_NOT_HELD);
                     s[a] = 0;
                 }
-                case SPIN_LOCK -> s[a] = tid + 1;
+                case SPIN_LOCK -> {
+                    s[a] = tid + 1;
+                    s[tb + Layout.SPINS]++;
+                }
                 case SPIN_UNLOCK -> {
                     if (v != tid + 1) throw new FaultException(Fault.UNLOCK_NOT_HELD);
                     s[a] = 0;
+                    s[tb + Layout.SPINS]--;
                 }
             }
+            if (dest != null) s[dest.at(s, fp)] = interrupted ? 1 : 0;
             s[tb] = next;
             return true;
         }
+    }
+
+    /** Whether thread t holds the rwsem value v, for reading or writing. */
+    static boolean holds(int v, int t) {
+        return v == -(t + 1) || (v > 0 && (v & (1 << t)) != 0);
     }
 }

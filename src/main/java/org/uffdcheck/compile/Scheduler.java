@@ -11,17 +11,21 @@ import org.uffdcheck.lang.check.Fault;
 final class Scheduler implements TransitionSystem.Stepper {
     /** Bits of a label that number a thread's successors; the thread index sits above them. */
     static final int ALT_BITS = 20;
+    /** The alternative number of a fatal signal's delivery, apart from every step's. */
+    static final int KILL = (1 << ALT_BITS) - 1;
     static final int ATOMIC_STEP_LIMIT = 100_000;
 
     private final Op[] ops;
     private final int[] threadBase;
     private final int threads;
     private final int size;
+    private final ForbiddenLocks forbidden;
     private final List<int[]> scratch = new ArrayList<>();
     private TransitionSystem.SuccessorSink sink;
     private int label;
 
-    Scheduler(Code code, Layout layout, int threads, int size) {
+    Scheduler(Code code, Layout layout, int threads, int size, ForbiddenLocks forbidden) {
+        this.forbidden = forbidden;
         this.ops = code.ops;
         this.threadBase = layout.threadBase;
         this.threads = threads;
@@ -37,17 +41,40 @@ final class Scheduler implements TransitionSystem.Stepper {
             if (s[threadBase[t]] == 0) continue;
             label = t << ALT_BITS;
             total += expand(s, t, 0, 0);
+            if (s[threadBase[t] + Layout.SIGNAL] == Layout.SIG_ALLOWED && sleepsKillably(s, threadBase[t])) {
+                int[] w = buffer(0);
+                System.arraycopy(s, 0, w, 0, size);
+                w[threadBase[t] + Layout.SIGNAL] = Layout.SIG_PENDING;
+                w[threadBase[t] + Layout.TASK_STATE] = TaskOps.TASK_RUNNING;
+                sink.accept(w, t << ALT_BITS | KILL);
+                total++;
+            }
         }
         this.sink = null;
         return total;
+    }
+
+    /** Where a fatal signal can be delivered: a killable task state, or blocked in a killable lock. */
+    private boolean sleepsKillably(int[] s, int tb) {
+        if (TaskOps.killable(s[tb + Layout.TASK_STATE])) return true;
+        Op op = ops[s[tb]];
+        if (!(op instanceof LockOps.Lock l) || !l.killable()) return false;
+        try {
+            return !l.available(s, tb + Layout.HDR + s[tb + 1]);
+        } catch (FaultException | ArithmeticException e) {
+            return false;
+        }
     }
 
     /** Steps thread t from src in every enabled way; emits each result. Returns how many. */
     private int expand(int[] src, int t, int depth, int steps) {
         int tb = threadBase[t];
         Op op = ops[src[tb]];
-        int fp = tb + 2 + src[tb + 1];
+        int fp = tb + Layout.HDR + src[tb + 1];
         int[] w = buffer(depth);
+        if (op.userWait && forbidden.heldBy(src, t)) {
+            return emitFault(src, w, new FaultException(Fault.USER_WAIT_UNDER_LOCK), op);
+        }
         int n;
         try {
             n = op.choices(src, t, tb, fp);
@@ -86,7 +113,7 @@ final class Scheduler implements TransitionSystem.Stepper {
     void settle(int[] s, int t, int tb) {
         int pc;
         while ((pc = s[tb]) != 0 && ops[pc].free()) {
-            ops[pc].exec(s, t, tb, tb + 2 + s[tb + 1], 0);
+            ops[pc].exec(s, t, tb, tb + Layout.HDR + s[tb + 1], 0);
         }
     }
 
@@ -95,7 +122,7 @@ final class Scheduler implements TransitionSystem.Stepper {
         if (ops[s[tb]].atomic != 0) return true;
         int rel = s[tb + 1];
         while (true) {
-            int fp = tb + 2 + rel;
+            int fp = tb + Layout.HDR + rel;
             int retPc = s[fp];
             if (retPc == 0) return false;
             if (ops[retPc].atomic != 0) return true;

@@ -13,7 +13,10 @@ final class ValueFormat {
     String show(Type t, int[] s, int at) {
         int v = s[at];
         if (t instanceof Type.Bool) return v != 0 ? "true" : "false";
-        if (t instanceof Type.Int) return Integer.toString(v);
+        if (t instanceof Type.Int || t instanceof Type.Refcount) return Integer.toString(v);
+        if (t instanceof Type.Pointer p) return pointer(p.target(), v);
+        if (t instanceof Type.Null) return "null";
+        if (t instanceof Type.Task) return v == 0 ? "none" : thread(v - 1);
         if (t instanceof Type.Enum e) return v >= 0 && v < e.members().size() ? e.members().get(v) : "?" + v;
         if (t instanceof Type.RwSem) {
             if (v == 0) return "free";
@@ -44,6 +47,9 @@ final class ValueFormat {
         }
         return sb.append(']').toString();
     }
+
+    /** ctx#2 style: the struct's name and the object's number in its pool. */
+    static String pointer(String struct, int v) { return v == 0 ? "null" : struct + "#" + v; }
 
     private String thread(int t) { return t < threadNames.size() ? threadNames.get(t) : "init"; }
 }

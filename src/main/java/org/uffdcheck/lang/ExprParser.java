@@ -135,7 +135,8 @@ final class ExprParser {
         Token first = in.peek();
         Expr e = primary();
         while (true) {
-            if (in.accept(TokenKind.DOT)) {
+            if (in.accept(TokenKind.DOT) || in.accept(TokenKind.ARROW)) {
+                // p->f and p.f mean the same: every pointer dereferences on field access.
                 Ident field = in.expectIdent("a field name after '.'");
                 e = new Expr.Field(e, field, in.spanFrom(first));
             } else if (in.accept(TokenKind.LBRACKET)) {

@@ -82,9 +82,31 @@ public final class Parser {
                 yield new Decl.Property(kind, name, e, endDecl(kw, "after property"));
             }
             case SCENARIO -> scenarios.scenario();
+            case IDENT -> contextualDecl(kw);
             default -> throw in.fail(kw.span(), "expected a declaration (include, const, enum, struct, var, "
-                    + "proc, invariant, reachable or scenario), found " + kw.describe());
+                    + "proc, invariant, reachable, scenario, pool or forbid_user_wait), found " + kw.describe());
         };
+    }
+
+    /** pool T[N];  forbid_user_wait PATH;  words that are declarations only at the start of one. */
+    private Decl contextualDecl(Token kw) {
+        if (kw.text().equals("pool")) {
+            in.advance();
+            Ident type = in.expectIdent("a struct name after 'pool'");
+            in.expect(TokenKind.LBRACKET, "after the pool's type");
+            Expr size = exprs.expr();
+            in.expect(TokenKind.RBRACKET, "after the pool's size");
+            return new Decl.Pool(type, size, endDecl(kw, "after pool declaration"));
+        }
+        if (kw.text().equals("forbid_user_wait")) {
+            in.advance();
+            List<Ident> path = new ArrayList<>();
+            path.add(in.expectIdent("a lock after 'forbid_user_wait'"));
+            while (in.accept(TokenKind.DOT)) path.add(in.expectIdent("a field name after '.'"));
+            return new Decl.ForbidUserWait(path, endDecl(kw, "after forbid_user_wait"));
+        }
+        throw in.fail(kw.span(), "expected a declaration (include, const, enum, struct, var, "
+                + "proc, invariant, reachable, scenario, pool or forbid_user_wait), found " + kw.describe());
     }
 
     private Decl enumDecl() {

@@ -13,7 +13,7 @@ import org.uffdcheck.lang.ast.Stmt;
  * models stay free to use them as ordinary names elsewhere.
  */
 final class ScenarioParser {
-    private static final String ITEMS = "thread, init, check, max_states, max_depth or expect";
+    private static final String ITEMS = "thread, init, check, kill, max_states, max_depth or expect";
 
     private final TokenCursor in;
     private final ExprParser exprs;
@@ -64,6 +64,14 @@ final class ScenarioParser {
                 in.advance();
                 Expr value = exprs.expr();
                 return new ScenarioItem.Bound(new Ident(t.text(), t.span()), value, end(t));
+            }
+            case "kill" -> {
+                in.advance();
+                List<Ident> threads = new ArrayList<>();
+                do {
+                    threads.add(in.expectIdent("a thread name"));
+                } while (in.accept(TokenKind.COMMA));
+                return new ScenarioItem.Kill(threads, end(t));
             }
             case "expect" -> {
                 return expect();

@@ -27,10 +27,22 @@ final class StmtParser {
         return new Stmt.Block(stmts, span);
     }
 
+    /** stack NAME: TYPE; a pointer to an object that lives in this procedure's frame. */
+    private Stmt stackVar() {
+        Token kw = in.advance();
+        Ident name = in.expectIdent("a name after 'stack'");
+        in.expect(TokenKind.COLON, "after the name");
+        TypeExpr type = types.type("after ':'");
+        in.expectSemicolon("after stack object declaration");
+        return new Stmt.StackVar(name, type, in.spanFrom(kw));
+    }
+
     Stmt stmt() {
         Token t = in.peek();
         return switch (t.kind()) {
-            case IDENT -> in.peek(1).is(TokenKind.COLON) ? labeled() : simple();
+            case IDENT -> in.peek(1).is(TokenKind.COLON) ? labeled()
+                    : t.text().equals("stack") && in.peek(1).is(TokenKind.IDENT) && in.peek(2).is(TokenKind.COLON)
+                    ? stackVar() : simple();
             case VAR -> local();
             case IF -> ifStmt();
             case WHILE -> {

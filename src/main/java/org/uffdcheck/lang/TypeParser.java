@@ -25,6 +25,10 @@ final class TypeParser {
         Token first = in.peek();
         List<Expr> sizes = new ArrayList<>();
         TypeExpr t = base(context, sizes);
+        while (in.at(TokenKind.STAR)) {
+            in.advance();
+            t = new TypeExpr.Pointer(t, in.spanFrom(first));
+        }
         while (in.accept(TokenKind.LBRACKET)) {
             sizes.add(exprs.expr());
             in.expect(TokenKind.RBRACKET, "after array size");

@@ -29,6 +29,7 @@ public final class ScenarioChecks implements StateChecks {
         for (int i = 0; i < invariantCount; i++) {
             if (!cs.invariantHolds(i, state)) return FAULTS.length + i;
         }
+        if (cs.isValidEnd(state) && cs.leaks(state)) return Fault.LEAK.ordinal();
         return OK;
     }
 

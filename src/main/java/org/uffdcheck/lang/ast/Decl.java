@@ -32,5 +32,11 @@ public sealed interface Decl {
 
     enum PropertyKind { INVARIANT, REACHABLE }
 
+    /** pool T[N]; at most N objects of struct T are ever allocated in one run. */
+    record Pool(Ident type, Expr size, Span span) implements Decl {}
+
+    /** forbid_user_wait lock-or-Struct.field; no thread may wait for user space holding it. */
+    record ForbidUserWait(java.util.List<Ident> path, Span span) implements Decl {}
+
     record Scenario(Ident name, List<ScenarioItem> items, Span span) implements Decl {}
 }

@@ -16,6 +16,9 @@ public sealed interface ScenarioItem {
     /** check NAME, NAME, ...; invariants, reachables, deadlock. */
     record Check(List<Ident> properties, Span span) implements ScenarioItem {}
 
+    /** kill T1, T2; each may receive one fatal signal where it sleeps killably. */
+    record Kill(List<Ident> threads, Span span) implements ScenarioItem {}
+
     /** max_states N;  max_depth N; */
     record Bound(Ident kind, Expr value, Span span) implements ScenarioItem {}
 

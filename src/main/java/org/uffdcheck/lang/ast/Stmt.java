@@ -12,6 +12,9 @@ public sealed interface Stmt {
     /** var NAME: TYPE [= expr]; inside a procedure. */
     record Local(Ident name, TypeExpr type, Expr init, Span span) implements Stmt {}
 
+    /** stack NAME: TYPE; NAME points to an object freed when the procedure returns. */
+    record StackVar(Ident name, TypeExpr type, Span span) implements Stmt {}
+
     /** target = value; value may be a procedure call. */
     record Assign(Expr target, Expr value, Span span) implements Stmt {}
 

@@ -20,6 +20,9 @@ public sealed interface TypeExpr {
     /** list<T, N>: at most N elements. */
     record List(TypeExpr element, Expr capacity, Span span) implements TypeExpr {}
 
+    /** T*: refers to an object of struct type T from T's pool; 0 is null. */
+    record Pointer(TypeExpr target, Span span) implements TypeExpr {}
+
     record RwSem(Span span) implements TypeExpr {}
 
     record SpinLock(Span span) implements TypeExpr {}

@@ -19,7 +19,18 @@ public enum Builtin {
     LEN("len", 1, false),
     CONTAINS("contains", 2, false),
     MIN("min", 2, false),
-    MAX("max", 2, false);
+    MAX("max", 2, false),
+    KMALLOC("kmalloc", 1, true),
+    KFREE("kfree", 1, true),
+    REFCOUNT_INC("refcount_inc", 1, true),
+    REFCOUNT_DEC_AND_TEST("refcount_dec_and_test", 1, true),
+    SET_CURRENT_STATE("set_current_state", 1, true),
+    SCHEDULE("schedule", 0, true),
+    WAKE_UP_PROCESS("wake_up_process", 1, true),
+    SIGNAL_PENDING("signal_pending", 1, false),
+    FATAL_SIGNAL_PENDING("fatal_signal_pending", 1, false),
+    DOWN_READ_KILLABLE("down_read_killable", 1, true),
+    DOWN_WRITE_KILLABLE("down_write_killable", 1, true);
 
     public final String spelling;
     public final int arity;
@@ -40,5 +51,7 @@ public enum Builtin {
 
     public static Builtin named(String name) { return BY_NAME.get(name); }
 
-    public boolean isLockOp() { return ordinal() <= SPIN_UNLOCK.ordinal(); }
+    public boolean isLockOp() {
+        return ordinal() <= SPIN_UNLOCK.ordinal() || this == DOWN_READ_KILLABLE || this == DOWN_WRITE_KILLABLE;
+    }
 }

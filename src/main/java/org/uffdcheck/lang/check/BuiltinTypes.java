@@ -47,6 +47,47 @@ final class BuiltinTypes {
                 }
                 return Type.Int.ANY;
             }
+            case KMALLOC -> {
+                Expr a = args.get(0);
+                Type t = a instanceof Expr.Name n ? c.names.types.get(n.ident().name()) : null;
+                if (!(t instanceof Type.Struct st)) {
+                    c.diags.error(a.span(), "kmalloc needs a struct type, as in kmalloc(userfaultfd_ctx)");
+                    return null;
+                }
+                c.out.allocated.add(st.name());
+                return new Type.Pointer(st.name());
+            }
+            case KFREE -> {
+                Type t = c.check(args.get(0));
+                if (t != null && !(t instanceof Type.Pointer)) {
+                    c.diags.error(args.get(0).span(), "kfree: expected a pointer, found " + t.show());
+                }
+                return new Type.Void();
+            }
+            case REFCOUNT_INC, REFCOUNT_DEC_AND_TEST -> {
+                Type t = c.check(args.get(0));
+                if (t != null && !(t instanceof Type.Refcount)) {
+                    c.diags.error(args.get(0).span(), b.spelling + ": expected a refcount, found " + t.show());
+                } else if (t != null && !StmtChecker.isLvalue(args.get(0))) {
+                    c.diags.error(args.get(0).span(), b.spelling + " needs the refcount itself (a variable or field)");
+                }
+                return b == Builtin.REFCOUNT_INC ? new Type.Void() : new Type.Bool();
+            }
+            case SET_CURRENT_STATE -> {
+                c.expect(args.get(0), c.names.types.get(Checker.TASK_STATE), b.spelling);
+                return new Type.Void();
+            }
+            case SCHEDULE -> {
+                return new Type.Void();
+            }
+            case WAKE_UP_PROCESS, SIGNAL_PENDING, FATAL_SIGNAL_PENDING -> {
+                c.expect(args.get(0), new Type.Task(), b.spelling);
+                return b == Builtin.WAKE_UP_PROCESS ? new Type.Void() : new Type.Bool();
+            }
+            case DOWN_READ_KILLABLE, DOWN_WRITE_KILLABLE -> {
+                lockArg(c, args.get(0), new Type.RwSem(), b);
+                return new Type.Bool();
+            }
             case MIN, MAX -> {
                 c.expect(args.get(0), Type.Int.ANY, b.spelling);
                 c.expect(args.get(1), Type.Int.ANY, b.spelling);

@@ -27,6 +27,15 @@ public final class CheckedModel {
     final IdentityHashMap<Expr.Call, Object> calls = new IdentityHashMap<>();
     final IdentityHashMap<Object, Symbol> declared = new IdentityHashMap<>();
     final IdentityHashMap<Stmt.For, Symbol.Local> forCounters = new IdentityHashMap<>();
+    /** Struct types that are allocated (kmalloc or stack), each needing a pool. */
+    final java.util.Set<String> allocated = new java.util.LinkedHashSet<>();
+    /** Pool sizes by struct name. */
+    public final Map<String, Integer> pools = new java.util.LinkedHashMap<>();
+    /** Locks that no thread may hold while it waits for user space. */
+    public final java.util.List<ForbiddenLock> forbidden = new java.util.ArrayList<>();
+
+    /** A global rwsem (struct null), or a field of every object of a struct. */
+    public record ForbiddenLock(Symbol.Global global, String struct, Type.Field field, org.uffdcheck.lang.Span span) {}
 
     CheckedModel(Program program, List<Symbol.Global> globals, Map<String, Decl.Global> globalDecls,
                  Map<String, ProcInfo> procs, Map<String, Decl.Property> properties,
@@ -41,6 +50,11 @@ public final class CheckedModel {
     }
 
     public int boundSlots() { return boundSlots; }
+
+    /** A struct, enum or built-in type by name. */
+    public Type typeNamed(String name) { return typeTable.get(name); }
+
+    final Map<String, Type> typeTable = new java.util.HashMap<>();
 
     public Type typeOf(Expr e) { return types.get(e); }
 

@@ -26,6 +26,10 @@ public final class Checker {
     private CheckedModel out;
     private int boundSlots;
 
+    /** The predeclared enum of task states, as in the kernel. */
+    static final String TASK_STATE = "task_state";
+    static final List<String> TASK_STATES = List.of("TASK_RUNNING", "TASK_INTERRUPTIBLE", "TASK_UNINTERRUPTIBLE", "TASK_KILLABLE");
+
     private Checker() {}
 
     /** Returns the checked model, or throws ModelError with every mistake found. */
@@ -38,6 +42,10 @@ public final class Checker {
         for (ModelFile f : program.files()) all.addAll(f.decls());
         out = new CheckedModel(program, globals, globalDecls, procs, properties, new LinkedHashMap<>(), 0);
 
+        predeclare();
+        for (Decl d : all) {
+            if (d instanceof Decl.Struct s) names.structs.add(s.name().name());
+        }
         for (Decl d : all) {
             if (d instanceof Decl.Enum e) enumDecl(e);
             else if (d instanceof Decl.Const c) constDecl(c);
@@ -53,6 +61,10 @@ public final class Checker {
                 }
             } else if (d instanceof Decl.Scenario s) scenarioDecls.add(s);
         }
+        for (Decl d : all) {
+            if (d instanceof Decl.Pool p) pool(p);
+            else if (d instanceof Decl.ForbidUserWait f) forbid(f);
+        }
         Labels.collect(procDecls.values(), names.labels);
         globalInits();
         for (Decl.Proc p : procDecls.values()) {
@@ -67,14 +79,72 @@ public final class Checker {
                     + p.name().name());
             boundSlots = ec.boundSlots;
         }
-        Recursion.report(procs.values(), procDecls, out, diags);
+        Recursion.report(procs.values(), procDecls, diags);
+        for (String t : out.allocated) {
+            if (!out.pools.containsKey(t)) {
+                diags.error(declaredAt.get(t), "struct " + t + " is allocated but has no pool: declare pool " + t + "[N];");
+            }
+        }
         ScenarioChecker sch = new ScenarioChecker(names, out, diags, types, boundSlots);
         for (Decl.Scenario s : scenarioDecls) sch.check(s);
         boundSlots = sch.boundSlots();
         if (diags.hasErrors()) throw new ModelError(diags);
         out.scenarios.putAll(sch.scenarios());
+        out.typeTable.putAll(names.types);
         out.boundSlots = boundSlots;
         return out;
+    }
+
+    /** Names every model has: null, current, task and refcount types, and the task states. */
+    private void predeclare() {
+        names.types.put("task", new Type.Task());
+        names.types.put("refcount", new Type.Refcount());
+        names.values.put("null", new Symbol.Const("null", new Type.Null(), 0));
+        names.values.put("current", new Symbol.Current("current", new Type.Task()));
+        Type.Enum ts = new Type.Enum(TASK_STATE, TASK_STATES);
+        names.types.put(TASK_STATE, ts);
+        for (int i = 0; i < TASK_STATES.size(); i++) {
+            names.values.put(TASK_STATES.get(i), new Symbol.EnumMember(TASK_STATES.get(i), ts, i));
+        }
+    }
+
+    private void pool(Decl.Pool p) {
+        String t = p.type().name();
+        Integer n = types.constant(p.size(), "pool size");
+        if (!(names.types.get(t) instanceof Type.Struct)) {
+            diags.error(p.type().span(), "pool of unknown struct '" + t + "'");
+        } else if (out.pools.containsKey(t)) {
+            diags.error(p.type().span(), "struct " + t + " already has a pool");
+        } else if (n != null && (n < 1 || n > TypeResolver.MAX_ELEMENTS)) {
+            diags.error(p.size().span(), "pool size must be between 1 and " + TypeResolver.MAX_ELEMENTS + ", found " + n);
+        } else if (n != null) {
+            out.pools.put(t, n);
+        }
+    }
+
+    private void forbid(Decl.ForbidUserWait f) {
+        var path = f.path();
+        if (path.size() == 1) {
+            Symbol s = names.values.get(path.get(0).name());
+            if (s instanceof Symbol.Global g && g.type() instanceof Type.RwSem) {
+                out.forbidden.add(new CheckedModel.ForbiddenLock(g, null, null, f.span()));
+            } else {
+                diags.error(path.get(0).span(), "forbid_user_wait needs a global rwsem or Struct.field, found '"
+                        + path.get(0).name() + "'");
+            }
+            return;
+        }
+        Type t = names.types.get(path.get(0).name());
+        if (path.size() != 2 || !(t instanceof Type.Struct st)) {
+            diags.error(f.span(), "forbid_user_wait needs a global rwsem or Struct.field");
+            return;
+        }
+        Type.Field fd = st.field(path.get(1).name());
+        if (fd == null || !(fd.type() instanceof Type.RwSem)) {
+            diags.error(path.get(1).span(), "struct " + st.name() + " has no rwsem field '" + path.get(1).name() + "'");
+            return;
+        }
+        out.forbidden.add(new CheckedModel.ForbiddenLock(null, st.name(), fd, f.span()));
     }
 
     /** Records a top-level name; reports and returns false if it is taken. */

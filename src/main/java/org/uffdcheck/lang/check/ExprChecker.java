@@ -86,6 +86,7 @@ class ExprChecker {
     private Type field(Expr.Field f) {
         Type t = check(f.target());
         if (t == null) return null;
+        if (t instanceof Type.Pointer p) t = names.types.get(p.target());
         if (!(t instanceof Type.Struct st)) {
             diags.error(f.field().span(), "'" + f.field().name() + "': " + t.show() + " has no fields");
             return null;

@@ -12,4 +12,6 @@ final class Names {
     final Map<String, ProcInfo> procs = new HashMap<>();
     final Set<String> labels = new HashSet<>();
     final Set<String> properties = new HashSet<>();
+    /** Every struct's name, known before any struct is laid out, so pointers may refer ahead. */
+    final Set<String> structs = new HashSet<>();
 }

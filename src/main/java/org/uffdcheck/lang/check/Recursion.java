@@ -14,7 +14,7 @@ import org.uffdcheck.lang.ast.Decl;
 final class Recursion {
     private Recursion() {}
 
-    static void report(Collection<ProcInfo> procs, Map<String, Decl.Proc> decls, CheckedModel out, Diagnostics diags) {
+    static void report(Collection<ProcInfo> procs, Map<String, Decl.Proc> decls, Diagnostics diags) {
         Set<ProcInfo> done = new HashSet<>();
         for (ProcInfo p : procs) {
             ProcInfo cyc = cycleFrom(p, new HashSet<>(), done);

@@ -45,6 +45,7 @@ final class ScenarioChecker {
         List<ScenarioInfo.ThreadStart> threads = new ArrayList<>();
         ProcInfo init = new ProcInfo("init", new Type.Void(), null, 0);
         List<String> checks = null;
+        List<String> kills = new ArrayList<>();
         ScenarioInfo.Expectation expect = null;
         long maxStates = 0;
         int maxDepth = 0;
@@ -55,9 +56,15 @@ final class ScenarioChecker {
                 StmtChecker sc = new StmtChecker(names, out, diags, init, types, boundSlots);
                 sc.block(i.body());
                 boundSlots = sc.boundSlots();
+            } else if (item instanceof ScenarioItem.Kill k) {
+                for (Ident t : k.threads()) {
+                    if (kills.contains(t.name())) diags.error(t.span(), "thread '" + t.name() + "' is listed twice");
+                    else kills.add(t.name());
+                }
             } else if (item instanceof ScenarioItem.Check c) {
                 if (checks == null) checks = new ArrayList<>();
-                for (Ident p : c.properties()) {
+                for (Ident q : c.properties()) {
+                    Ident p = canonical(q);
                     if (!p.name().equals(DEADLOCK) && !names.properties.contains(p.name())) {
                         diags.error(p.span(), "unknown property '" + p.name() + "'; declare it with invariant or reachable");
                     } else if (checks.contains(p.name())) {
@@ -75,6 +82,11 @@ final class ScenarioChecker {
             } else if (item instanceof ScenarioItem.Expect e) {
                 if (expect != null) diags.error(e.span(), "scenario " + name + " already says what it expects");
                 expect = expectation(e);
+            }
+        }
+        for (String k : kills) {
+            if (threads.stream().noneMatch(t -> t.name().equals(k))) {
+                diags.error(s.name().span(), "scenario " + name + " kills '" + k + "', which is not one of its threads");
             }
         }
         if (threads.isEmpty()) diags.error(s.name().span(), "scenario " + name + " starts no thread");
@@ -95,7 +107,12 @@ final class ScenarioChecker {
                     + "' but does not check it");
         }
         scenarios.putIfAbsent(name, new ScenarioInfo(name, s.span(), List.copyOf(threads), init, List.copyOf(checks),
-                expect, maxStates, maxDepth));
+                List.copyOf(kills), expect, maxStates, maxDepth));
+    }
+
+    /** no_deadlock, the catalogue's name, is the same property as deadlock. */
+    private static Ident canonical(Ident p) {
+        return p.name().equals("no_deadlock") ? new Ident(DEADLOCK, p.span()) : p;
     }
 
     private void thread(ScenarioItem.Thread t, List<ScenarioInfo.ThreadStart> threads) {
@@ -140,7 +157,7 @@ final class ScenarioChecker {
             case DEADLOCK:
                 return new ScenarioInfo.Expectation(false, DEADLOCK);
             case "violation": {
-                Ident p = e.property();
+                Ident p = e.property() == null ? null : canonical(e.property());
                 if (p == null) {
                     diags.error(e.span(), "expect violation needs the property's name");
                     return null;
@@ -157,5 +174,4 @@ final class ScenarioChecker {
         }
     }
 
-    static Span spanOf(Stmt s) { return s.span(); }
 }

@@ -10,6 +10,7 @@ public record ScenarioInfo(
         List<ThreadStart> threads,
         ProcInfo init,
         List<String> checks,
+        List<String> kills,
         Expectation expect,
         long maxStates,
         int maxDepth) {

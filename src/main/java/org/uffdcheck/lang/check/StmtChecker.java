@@ -35,6 +35,7 @@ final class StmtChecker extends ExprChecker {
     private void stmt(Stmt s) {
         if (s instanceof Stmt.Block b) block(b);
         else if (s instanceof Stmt.Local l) local(l);
+        else if (s instanceof Stmt.StackVar v) stackVar(v);
         else if (s instanceof Stmt.Assign a) assign(a.target(), a.value());
         else if (s instanceof Stmt.Call c) callStmt(c);
         else if (s instanceof Stmt.If i) {
@@ -83,6 +84,23 @@ final class StmtChecker extends ExprChecker {
         out.declared.put(l, sym);
     }
 
+    private void stackVar(Stmt.StackVar v) {
+        Type t = types.resolve(v.type());
+        if (t == null) return;
+        if (!(t instanceof Type.Struct st)) {
+            diags.error(v.type().span(), "a stack object must be a struct, found " + t.show());
+            return;
+        }
+        String n = v.name().name();
+        if (scope.lookup(n) instanceof Symbol.Local) {
+            diags.error(v.name().span(), "'" + n + "' is already declared in " + proc.name);
+        }
+        out.allocated.add(st.name());
+        Symbol.Local sym = proc.addVar(n, new Type.Pointer(st.name()), v.name().span());
+        scope.declare(n, sym);
+        out.declared.put(v, sym);
+    }
+
     private void assign(Expr target, Expr value) {
         Type t = check(target);
         if (!isLvalue(target)) {
@@ -109,7 +127,7 @@ final class StmtChecker extends ExprChecker {
     /** An initial or assigned value: may be a call whose result is stored. */
     private void valueFor(Type want, Expr value, String what) {
         Type got = value instanceof Expr.Call c ? call(c, true) : check(value);
-        if (value instanceof Expr.Call c && out.callee(c) instanceof Builtin b && b.effect && b != Builtin.POP_FRONT) {
+        if (got instanceof Type.Void && out.callee((Expr.Call) value) instanceof Builtin b) {
             diags.error(value.span(), b.spelling + " has no value to store");
             return;
         }

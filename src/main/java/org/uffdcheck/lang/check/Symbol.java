@@ -16,6 +16,9 @@ public sealed interface Symbol {
 
     record Const(String name, Type type, int value) implements Symbol {}
 
+    /** current: the thread executing the statement. */
+    record Current(String name, Type type) implements Symbol {}
+
     record EnumMember(String name, Type.Enum type, int ordinal) implements Symbol {}
 
     /**

@@ -9,7 +9,10 @@ public sealed interface Type {
     String show();
 
     /** Types whose values fit one slot and can be compared and printed as a number. */
-    default boolean isScalar() { return this instanceof Bool || this instanceof Int || this instanceof Enum; }
+    default boolean isScalar() {
+        return this instanceof Bool || this instanceof Int || this instanceof Enum || this instanceof Pointer
+                || this instanceof Task || this instanceof Refcount || this instanceof Null;
+    }
 
     record Bool() implements Type {
         public int slots() { return 1; }
@@ -62,6 +65,30 @@ public sealed interface Type {
         public String show() { return "spinlock"; }
     }
 
+    /** Refers to an object of the named struct in its pool: 0 is null, i+1 the i-th object. */
+    record Pointer(String target) implements Type {
+        public int slots() { return 1; }
+        public String show() { return target + "*"; }
+    }
+
+    /** The type of null, which fits every pointer. */
+    record Null() implements Type {
+        public int slots() { return 1; }
+        public String show() { return "null"; }
+    }
+
+    /** A thread: 0 none, t+1 the scenario's thread t. */
+    record Task() implements Type {
+        public int slots() { return 1; }
+        public String show() { return "task"; }
+    }
+
+    /** A reference count: an int whose decrement below zero is a fault. */
+    record Refcount() implements Type {
+        public int slots() { return 1; }
+        public String show() { return "refcount"; }
+    }
+
     /** The type of a procedure that returns nothing. */
     record Void() implements Type {
         public int slots() { return 0; }
@@ -69,7 +96,8 @@ public sealed interface Type {
     }
 
     static boolean assignable(Type to, Type from) {
-        if (to instanceof Int && from instanceof Int) return true;
+        if ((to instanceof Int || to instanceof Refcount) && (from instanceof Int || from instanceof Refcount)) return true;
+        if (to instanceof Pointer && from instanceof Null) return true;
         return to.equals(from);
     }
 }

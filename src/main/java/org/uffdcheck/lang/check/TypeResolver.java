@@ -32,6 +32,13 @@ final class TypeResolver {
             }
             return new Type.Int(lo, hi, true);
         }
+        if (t instanceof TypeExpr.Pointer p) {
+            if (p.target() instanceof TypeExpr.Named n && names.structs.contains(n.name().name())) {
+                return new Type.Pointer(n.name().name());
+            }
+            diags.error(p.span(), "a pointer must point to a struct");
+            return null;
+        }
         if (t instanceof TypeExpr.Named n) {
             Type found = names.types.get(n.name().name());
             if (found == null) diags.error(n.name().span(), "unknown type '" + n.name().name() + "'");
