@@ -139,7 +139,9 @@ final class CodeGen {
     }
 
     private int store(Addr dst, Type t, Expr value, Span span, String text, int next) {
-        if (value instanceof Expr.Call c) return call(c, new Object[] {dst, t}, span, text, next);
+        // len, contains, min and max are plain values; only procedures and pop_front are steps of their own.
+        boolean pure = value instanceof Expr.Call c && model.callee(c) instanceof Builtin b && !b.effect;
+        if (value instanceof Expr.Call c && !pure) return call(c, new Object[] {dst, t}, span, text, next);
         Op op;
         if (t.isScalar()) {
             int[] r = ExprCompiler.rangeOf(t);
