@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.uffdcheck.compile.Sem.assertHolds;
 
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -69,5 +70,24 @@ class AtomicSemanticsTest {
         CompiledScenario cs = Sem.compile(twoThreads("atomic { await go; a = 1; }", "go = true; b = 1;"));
         assertEquals(1, Sem.successors(cs, Sem.initial(cs)).size());
         assertHolds(5, Sem.explore(cs));
+    }
+
+    @Test
+    void blockingInACalleeOfAnAtomicBlockResumesAtomically() {
+        // t = atomic { wait_one(); a = 2; } with wait_one blocking until u sets b = 1.
+        // (t at call, b = 0) -> t: (t inside wait_one, b = 0), u: (t at call, b = 1);
+        // (t inside, b = 0) -> u: (t inside, b = 1); both b = 1 states -> t runs to the end in
+        // one transition: (finished, a = 2, b = 1). 5 states.
+        String m = """
+                var a: int[0..2];
+                var b: int[0..2];
+                proc wait_one() { await b == 1; a = 1; }
+                proc one() { atomic { wait_one(); a = 2; } }
+                proc two() { b = 1; }
+                scenario s { thread t = one(); thread u = two(); check deadlock; expect holds; }
+                """;
+        CompiledScenario cs = Sem.compile(m);
+        assertHolds(5, Sem.explore(cs));
+        assertEquals(Set.of(List.of("a = 2", "b = 1", "t: finished", "u: finished")), Sem.finalStates(cs));
     }
 }

@@ -153,4 +153,19 @@ class CallSemanticsTest {
                 """;
         assertViolation("value_out_of_range", 2, Sem.explore(Sem.compile(dropped)));
     }
+
+    @Test
+    void returnFromInsideALoopLeavesTheLoopAndTheFrame() {
+        // f: call, head (i = 1), if, head (i = 2), if, return 2: 6 steps; twice, 12 steps, 13 states.
+        // The second call starts its loop from 1 again because the frame was zeroed.
+        String m = DECLS + """
+                proc f(): int[0..3] { for (i in 1..3) { if (i == 2) { return i; } } return 0; }
+                proc main() { small = f(); r = f(); }
+                scenario s { thread t = main(); check deadlock; expect holds; }
+                """;
+        CompiledScenario cs = Sem.compile(m);
+        assertHolds(13, Sem.explore(cs));
+        List<String> last = finalState(cs);
+        assertTrue(last.contains("small = 2") && last.contains("r = 2"), last.toString());
+    }
 }

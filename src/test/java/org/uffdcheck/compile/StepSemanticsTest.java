@@ -158,4 +158,13 @@ class StepSemanticsTest {
         assertViolation("value_out_of_range", 1,
                 Sem.explore(Sem.compile(oneThread("var x: int[0..3];", "select x in 2..4;"))));
     }
+
+    @Test
+    void localWithoutInitialiserIsZeroedEachTimeItIsDeclared() {
+        // Each round: while test, a = a + 1 (a is 0 again, so never out of its 0..1), n = n + 1.
+        // 3 rounds of 3 steps and the last test: 10 steps, 11 states.
+        CompiledScenario cs = Sem.compile(oneThread("var n: int[0..3];",
+                "while (n < 3) { var a: int[0..1]; a = a + 1; n = n + 1; }"));
+        assertHolds(11, Sem.explore(cs));
+    }
 }
