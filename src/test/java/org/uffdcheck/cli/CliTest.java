@@ -203,6 +203,18 @@ class CliTest {
         assertFalse(r.out().contains("mm_common"), "a file without scenarios has no row: " + r.out());
     }
 
+    /** A library may use a constant only its includer defines: alone it does not check, so test skips it. */
+    @Test
+    void testChecksLibrariesThroughTheModelsThatIncludeThem() throws IOException {
+        model("lib/queue.uffd", "var q: list<int, QLEN>;\nproc add() { push_back(q, 1); }\n");
+        model("uses.uffd", "const QLEN = 1;\ninclude \"lib/queue.uffd\";\n"
+                + "scenario two_adds { thread a = add(); thread b = add(); expect violation list_full; }\n");
+        Result r = run("test", dir.toString());
+        assertEquals(Main.HOLDS, r.code(), r.all());
+        assertTrue(r.out().contains("1 scenarios: 1 as expected, 0 not"), r.out());
+        assertFalse(r.all().contains("queue.uffd"), "the library gets no row and no error: " + r.all());
+    }
+
     @Test
     void testFailsWhenAModelDeclaresTheWrongVerdict() throws IOException {
         model("one.uffd", ONE_USER);
