@@ -1,5 +1,6 @@
 package org.uffdcheck.cli;
 
+import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -28,11 +29,19 @@ public final class Main implements Runnable {
     }
 
     public static void main(String[] args) {
-        System.exit(commandLine().execute(args));
+        CommandLine cl = commandLine();
+        int code = cl.execute(args);
+        // picocli's writers flush only on println; diagnostics are printed whole with print.
+        cl.getOut().flush();
+        cl.getErr().flush();
+        System.exit(code);
     }
 
     static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new Main());
+        // One pair of writers for every subcommand, so main can flush what they printed.
+        cl.setOut(new PrintWriter(System.out, true));
+        cl.setErr(new PrintWriter(System.err, true));
         cl.setExecutionExceptionHandler((ex, line, parsed) -> {
             line.getErr().println("uffdcheck: internal error: " + ex);
             ex.printStackTrace(line.getErr());

@@ -11,6 +11,7 @@ import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import org.uffdcheck.explore.ExploreResult;
 import org.uffdcheck.lang.ModelError;
+import org.uffdcheck.lang.ModelLoader;
 import org.uffdcheck.lang.check.CheckedModel;
 import org.uffdcheck.lang.check.ScenarioInfo;
 import picocli.CommandLine;
@@ -46,7 +47,8 @@ final class TestCommand implements Callable<Integer> {
                 return Main.BAD_INPUT;
             }
             try (Stream<Path> walk = Files.walk(root)) {
-                walk.filter(p -> p.toString().endsWith(".uffd") && Files.isRegularFile(p)).sorted().forEach(files::add);
+                walk.filter(p -> p.toString().endsWith(".uffd") && Files.isRegularFile(p))
+                        .filter(ModelLoader::declaresScenario).sorted().forEach(files::add);
             } catch (IOException e) {
                 err.println("uffdcheck: cannot read " + root + ": " + e.getMessage());
                 return Main.BAD_INPUT;

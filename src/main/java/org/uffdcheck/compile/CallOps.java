@@ -35,19 +35,26 @@ final class CallOps {
         }
     }
 
-    /** return [value]; also the free implicit return at the end of a body (value null). */
+    /**
+     * return [value]; also the free implicit return at the end of a body (value null). range, when
+     * not null, is the declared return type's: the value must fit it whatever the caller does with it.
+     */
     static final class Return extends Op {
         final Code code;
         final ValueExpr value;
         final boolean implicit;
+        final int[] range;
         /** Pools whose stack objects this frame may own; set once all code is generated. */
         Layout.Pool[] stackPools = new Layout.Pool[0];
 
-        Return(Code code, ValueExpr value, boolean implicit) { this.code = code; this.value = value; this.implicit = implicit; }
+        Return(Code code, ValueExpr value, boolean implicit, int[] range) {
+            this.code = code; this.value = value; this.implicit = implicit; this.range = range;
+        }
 
         @Override boolean free() { return implicit; }
 
         boolean exec(int[] s, int tid, int tb, int fp, int c) {
+            if (range != null) BasicOps.checkRange(((ValueExpr.Scalar) value).e.eval(s, fp), range[0], range[1]);
             int retPc = s[fp];
             int savedRel = s[fp + 1];
             if (retPc == 0) {

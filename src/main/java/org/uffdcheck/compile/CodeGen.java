@@ -44,7 +44,7 @@ final class CodeGen {
     void proc(ProcInfo info, List<Decl.Global> initialised) {
         proc = layout.proc(info);
         ec.proc = proc;
-        CallOps.Return end = add(new CallOps.Return(code, null, true), null, "return", 0);
+        CallOps.Return end = add(new CallOps.Return(code, null, true, null), null, "return", 0);
         int entry = end.pc;
         if (info.body != null) entry = gen(info.body, entry);
         for (int i = initialised.size() - 1; i >= 0; i--) {
@@ -118,7 +118,8 @@ final class CodeGen {
         if (s instanceof Stmt.Assert a) return add(new BasicOps.Assert(ec.scalar(a.cond())), s.span(), StmtText.of(s), next).pc;
         if (s instanceof Stmt.Return r) {
             ValueExpr v = r.value() == null ? null : ec.value(r.value());
-            return add(new CallOps.Return(code, v, false), s.span(), StmtText.of(s), 0).pc;
+            int[] range = v == null ? null : ExprCompiler.rangeOf(proc.info.returnType);
+            return add(new CallOps.Return(code, v, false, range), s.span(), StmtText.of(s), 0).pc;
         }
         if (s instanceof Stmt.Break) return loops.peek()[0];
         if (s instanceof Stmt.Continue) return loops.peek()[1];
@@ -145,7 +146,9 @@ final class CodeGen {
     }
 
     private int store(Addr dst, Type t, Expr value, Span span, String text, int next) {
-        if (value instanceof Expr.Call c) return call(c, new Object[] {dst, t}, span, text, next);
+        // len, contains, min and max are plain values; only procedures and pop_front are steps of their own.
+        boolean pure = value instanceof Expr.Call c && model.callee(c) instanceof Builtin b && !b.effect;
+        if (value instanceof Expr.Call c && !pure) return call(c, new Object[] {dst, t}, span, text, next);
         Op op;
         if (t.isScalar()) {
             int[] r = ExprCompiler.rangeOf(t);

@@ -82,6 +82,9 @@ final class Scheduler implements TransitionSystem.Stepper {
             return emitFault(src, w, e, op);
         }
         int emitted = 0;
+        // A step keeps going only inside the atomic block it started in: entering a block or
+        // leaving it ends the step, and two blocks in a row stay two steps.
+        int region = atomicRegion(src, tb);
         for (int c = 0; c < n; c++) {
             System.arraycopy(src, 0, w, 0, size);
             try {
@@ -91,7 +94,7 @@ final class Scheduler implements TransitionSystem.Stepper {
                 emitted += emitFault(src, w, e, op);
                 continue;
             }
-            if (w[tb] != 0 && inAtomic(w, tb)) {
+            if (w[tb] != 0 && region != 0 && atomicRegion(w, tb) == region) {
                 if (steps >= ATOMIC_STEP_LIMIT) {
                     emitted += emitFault(src, w, new FaultException(Fault.ATOMIC_TOO_LONG), op);
                     continue;
@@ -117,15 +120,16 @@ final class Scheduler implements TransitionSystem.Stepper {
         }
     }
 
-    /** Inside an atomic block, or in a procedure called from one. */
-    private boolean inAtomic(int[] s, int tb) {
-        if (ops[s[tb]].atomic != 0) return true;
+    /** The atomic block the thread is in, directly or through the call that led here; 0 for none. */
+    private int atomicRegion(int[] s, int tb) {
+        int r = ops[s[tb]].atomic;
+        if (r != 0) return r;
         int rel = s[tb + 1];
         while (true) {
             int fp = tb + Layout.HDR + rel;
             int retPc = s[fp];
-            if (retPc == 0) return false;
-            if (ops[retPc].atomic != 0) return true;
+            if (retPc == 0) return 0;
+            if (ops[retPc].atomic != 0) return ops[retPc].atomic;
             rel = s[fp + 1];
         }
     }

@@ -88,4 +88,26 @@ public final class ModelLoader {
         String m = e.getMessage();
         return m == null ? e.getClass().getSimpleName() : m;
     }
+
+    /**
+     * Whether a file declares a scenario of its own, judged from its text alone. Files that do not
+     * are libraries: they may use constants and pools that only the including scenario defines, so
+     * they are checked through the models that include them. A file that does not parse counts as a
+     * model, so that its mistakes are reported.
+     */
+    public static boolean declaresScenario(Path file) {
+        String text;
+        try {
+            text = Files.readString(file);
+        } catch (IOException e) {
+            return true;
+        }
+        Diagnostics d = new Diagnostics();
+        ModelFile parsed = Parser.parse(new SourceFile(file, file.toString(), text), d);
+        if (d.hasErrors()) return true;
+        for (Decl decl : parsed.decls()) {
+            if (decl instanceof Decl.Scenario) return true;
+        }
+        return false;
+    }
 }

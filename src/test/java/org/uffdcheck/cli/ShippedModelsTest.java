@@ -18,6 +18,7 @@ import org.uffdcheck.explore.ExploreOptions;
 import org.uffdcheck.explore.ExploreResult;
 import org.uffdcheck.explore.Replay;
 import org.uffdcheck.explore.Trace;
+import org.uffdcheck.lang.ModelLoader;
 import org.uffdcheck.lang.check.CheckedModel;
 import org.uffdcheck.lang.check.ScenarioInfo;
 import org.uffdcheck.props.ScenarioChecks;
@@ -32,7 +33,8 @@ class ShippedModelsTest {
         List<DynamicTest> tests = new ArrayList<>();
         List<Path> files;
         try (Stream<Path> walk = Files.walk(MODELS)) {
-            files = walk.filter(p -> p.toString().endsWith(".uffd")).sorted().toList();
+            files = walk.filter(p -> p.toString().endsWith(".uffd"))
+                    .filter(ModelLoader::declaresScenario).sorted().toList();
         }
         assertFalse(files.isEmpty(), "no models found under " + MODELS.toAbsolutePath());
         for (Path f : files) {

@@ -142,6 +142,10 @@ class ExprChecker {
             case LT, LE, GT, GE -> {
                 if (b.left() instanceof Expr.Binary lb && isComparison(lb.op())) {
                     diags.error(b.span(), "comparisons do not chain; write a < b && b < c");
+                    // The left side is a bool by construction; saying so again would only repeat the above.
+                    check(b.left());
+                    expect(b.right(), Type.Int.ANY, "operand of '" + b.op().symbol + "'");
+                    return new Type.Bool();
                 }
                 expect(b.left(), Type.Int.ANY, "operand of '" + b.op().symbol + "'");
                 expect(b.right(), Type.Int.ANY, "operand of '" + b.op().symbol + "'");

@@ -47,11 +47,16 @@ final class ScenarioChecker {
         List<String> checks = null;
         List<String> kills = new ArrayList<>();
         ScenarioInfo.Expectation expect = null;
+        // Counted as written, so that a bad thread or expect line is not reported a second time as missing.
+        int threadLines = 0;
+        boolean expectLine = false;
         long maxStates = 0;
         int maxDepth = 0;
         for (ScenarioItem item : s.items()) {
-            if (item instanceof ScenarioItem.Thread t) thread(t, threads);
-            else if (item instanceof ScenarioItem.Init i) {
+            if (item instanceof ScenarioItem.Thread t) {
+                threadLines++;
+                thread(t, threads);
+            } else if (item instanceof ScenarioItem.Init i) {
                 init = new ProcInfo("init", new Type.Void(), i.body(), 0);
                 StmtChecker sc = new StmtChecker(names, out, diags, init, types, boundSlots);
                 sc.block(i.body());
@@ -80,7 +85,8 @@ final class ScenarioChecker {
                 else if (v != null && b.kind().name().equals("max_depth")) maxDepth = v;
                 else if (v != null) diags.error(b.kind().span(), "unknown bound '" + b.kind().name() + "'; expected max_states or max_depth");
             } else if (item instanceof ScenarioItem.Expect e) {
-                if (expect != null) diags.error(e.span(), "scenario " + name + " already says what it expects");
+                if (expectLine) diags.error(e.span(), "scenario " + name + " already says what it expects");
+                expectLine = true;
                 expect = expectation(e);
             }
         }
@@ -89,14 +95,14 @@ final class ScenarioChecker {
                 diags.error(s.name().span(), "scenario " + name + " kills '" + k + "', which is not one of its threads");
             }
         }
-        if (threads.isEmpty()) diags.error(s.name().span(), "scenario " + name + " starts no thread");
+        if (threadLines == 0) diags.error(s.name().span(), "scenario " + name + " starts no thread");
         if (threads.size() > MAX_THREADS) {
             diags.error(s.name().span(), "scenario " + name + " starts " + threads.size() + " threads; at most " + MAX_THREADS);
         }
-        if (expect == null) {
+        if (!expectLine) {
             diags.error(s.name().span(), "scenario " + name + " has no expect line (expect holds; / expect violation NAME; / expect deadlock;)");
-            return;
         }
+        if (expect == null) return;
         if (checks == null) {
             checks = new ArrayList<>(names.properties);
             checks.sort(null);

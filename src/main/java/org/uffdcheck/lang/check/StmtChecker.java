@@ -190,7 +190,7 @@ final class StmtChecker extends ExprChecker {
         if (proc.returnType instanceof Type.Void) {
             if (r.value() != null) diags.error(r.value().span(), proc.name + " returns no value");
         } else if (r.value() == null) {
-            diags.error(r.span(), proc.name + " must return a " + proc.returnType.show());
+            diags.error(r.span(), proc.name + " must return a value of type " + proc.returnType.show());
         } else {
             expect(r.value(), proc.returnType, "return value");
         }

@@ -1,0 +1,245 @@
+package org.uffdcheck.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** The uffdcheck command as a user drives it: exit codes, and what goes to stdout and stderr. */
+class CliTest {
+    /** Two tasks take a reference each; only_one_user fails on every path, so every search finds it. */
+    private static final String TWO_USERS = """
+            var users: int[0..2];
+
+            proc mmget() {
+                users = users + 1;
+            }
+
+            invariant only_one_user: users <= 1;
+
+            scenario two_users {
+                thread t1 = mmget();
+                thread t2 = mmget();
+                expect violation only_one_user;
+            }
+            """;
+
+    private static final String ONE_USER = """
+            var users: int[0..2];
+
+            proc mmget() {
+                users = users + 1;
+            }
+
+            invariant only_one_user: users <= 1;
+
+            scenario one_user {
+                thread t1 = mmget();
+                expect holds;
+            }
+            """;
+
+    /** A fault address chosen from 41 values: 42 states in all. */
+    private static final String MANY_STATES = """
+            var address: int[0..40];
+
+            proc handle_userfault() {
+                select address in 0..40;
+            }
+
+            scenario any_address {
+                thread t = handle_userfault();
+                expect holds;
+            }
+            """;
+
+    @TempDir
+    Path dir;
+
+    record Result(int code, String out, String err) {
+        String all() { return out + err; }
+    }
+
+    static Result run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine cl = Main.commandLine();
+        cl.setOut(new PrintWriter(out, true));
+        cl.setErr(new PrintWriter(err, true));
+        int code = cl.execute(args);
+        return new Result(code, out.toString(), err.toString());
+    }
+
+    private Path model(String name, String text) throws IOException {
+        Path p = dir.resolve(name);
+        Files.createDirectories(p.getParent());
+        Files.writeString(p, text);
+        return p;
+    }
+
+    private static void noStackTrace(Result r) {
+        assertFalse(r.all().contains("Exception"), r.all());
+        assertFalse(r.all().contains("\tat "), r.all());
+    }
+
+    @Test
+    void holdingModelExitsZero() throws IOException {
+        Result r = run("check", model("one.uffd", ONE_USER).toString());
+        assertEquals(Main.HOLDS, r.code(), r.all());
+        assertTrue(r.out().contains("scenario one_user: holds (expected holds)"), r.out());
+    }
+
+    @Test
+    void violationExitsOneWithTrace() throws IOException {
+        Result r = run("check", model("two.uffd", TWO_USERS).toString());
+        assertEquals(Main.VIOLATION, r.code(), r.all());
+        assertTrue(r.out().contains("scenario two_users: violation only_one_user"), r.out());
+        assertTrue(r.out().contains("counterexample, 2 steps:"), r.out());
+        assertTrue(r.out().contains("users = users + 1;"), r.out());
+    }
+
+    @Test
+    void depthFirstSearchFindsTheViolation() throws IOException {
+        Result r = run("check", "--dfs", model("two.uffd", TWO_USERS).toString());
+        assertEquals(Main.VIOLATION, r.code(), r.all());
+        assertTrue(r.out().contains("violation only_one_user"), r.out());
+        assertTrue(r.out().contains("counterexample"), r.out());
+    }
+
+    @Test
+    void simulationFindsTheViolation() throws IOException {
+        Result r = run("check", "--simulate", "20", "--seed", "7", model("two.uffd", TWO_USERS).toString());
+        assertEquals(Main.VIOLATION, r.code(), r.all());
+        assertTrue(r.out().contains("violation only_one_user"), r.out());
+        assertTrue(r.out().contains("counterexample"), r.out());
+    }
+
+    @Test
+    void modelWithMistakeExitsTwoWithLocatedDiagnostic() throws IOException {
+        Path f = model("bad.uffd", ONE_USER.replace("users = users + 1;", "users = usres + 1;"));
+        Result r = run("check", f.toString());
+        assertEquals(Main.BAD_INPUT, r.code(), r.all());
+        assertTrue(r.err().contains(f + ":4:13: error: unknown name 'usres'"), r.err());
+        assertTrue(r.err().contains("^^^^^"), r.err());
+        assertEquals("", r.out());
+        noStackTrace(r);
+    }
+
+    @Test
+    void missingFileExitsTwo() {
+        Result r = run("check", dir.resolve("nowhere.uffd").toString());
+        assertEquals(Main.BAD_INPUT, r.code(), r.all());
+        assertTrue(r.err().contains("cannot read model file"), r.err());
+        noStackTrace(r);
+    }
+
+    @Test
+    void unknownScenarioExitsTwo() throws IOException {
+        Result r = run("check", "--scenario", "three_users", model("two.uffd", TWO_USERS).toString());
+        assertEquals(Main.BAD_INPUT, r.code(), r.all());
+        assertTrue(r.err().contains("unknown scenario 'three_users'"), r.err());
+        assertTrue(r.err().contains("two_users"), "names the scenarios there are: " + r.err());
+        noStackTrace(r);
+    }
+
+    @Test
+    void unknownOptionExitsTwo() throws IOException {
+        Result r = run("check", "--breadth-first", model("one.uffd", ONE_USER).toString());
+        assertEquals(Main.BAD_INPUT, r.code(), r.all());
+        assertTrue(r.err().contains("--breadth-first"), r.err());
+        noStackTrace(r);
+    }
+
+    @Test
+    void conflictingSearchModesExitTwo() throws IOException {
+        Result r = run("check", "--dfs", "--simulate", "5", model("one.uffd", ONE_USER).toString());
+        assertEquals(Main.BAD_INPUT, r.code(), r.all());
+        noStackTrace(r);
+    }
+
+    @Test
+    void noCommandExitsTwo() {
+        Result r = run();
+        assertEquals(Main.BAD_INPUT, r.code(), r.all());
+        noStackTrace(r);
+    }
+
+    @Test
+    void stateBoundBelowTheStateCountExitsThree() throws IOException {
+        Path f = model("many.uffd", MANY_STATES);
+        Result full = run("check", f.toString());
+        assertEquals(Main.HOLDS, full.code(), full.all());
+        Result cut = run("check", "--max-states", "10", f.toString());
+        assertEquals(Main.BOUND, cut.code(), cut.all());
+        assertTrue(cut.out().contains("bound hit (max-states 10)"), cut.out());
+    }
+
+    @Test
+    void scenarioBoundAppliesWhenTheCommandLineGivesNone() throws IOException {
+        Path f = model("many.uffd", MANY_STATES.replace("expect holds;", "max_states 10;\n    expect holds;"));
+        assertEquals(Main.BOUND, run("check", f.toString()).code());
+        assertEquals(Main.HOLDS, run("check", "--max-states", "1000", f.toString()).code());
+    }
+
+    @Test
+    void testPassesWhenEveryModelMatchesAndSkipsLibraries() throws IOException {
+        model("one.uffd", ONE_USER);
+        model("sub/two.uffd", TWO_USERS);
+        model("sub/mm_common.uffd", "struct mm_struct { mmap_sem: rwsem; }\nvar init_mm: mm_struct;\n");
+        Result r = run("test", dir.toString());
+        assertEquals(Main.HOLDS, r.code(), r.all());
+        assertTrue(r.out().contains("expected"), "a table with a header: " + r.out());
+        assertTrue(r.out().contains("one_user"), r.out());
+        assertTrue(r.out().contains("two_users"), r.out());
+        assertTrue(r.out().contains("2 scenarios: 2 as expected, 0 not"), r.out());
+        assertFalse(r.out().contains("mm_common"), "a file without scenarios has no row: " + r.out());
+    }
+
+    /** A library may use a constant only its includer defines: alone it does not check, so test skips it. */
+    @Test
+    void testChecksLibrariesThroughTheModelsThatIncludeThem() throws IOException {
+        model("lib/queue.uffd", "var q: list<int, QLEN>;\nproc add() { push_back(q, 1); }\n");
+        model("uses.uffd", "const QLEN = 1;\ninclude \"lib/queue.uffd\";\n"
+                + "scenario two_adds { thread a = add(); thread b = add(); expect violation list_full; }\n");
+        Result r = run("test", dir.toString());
+        assertEquals(Main.HOLDS, r.code(), r.all());
+        assertTrue(r.out().contains("1 scenarios: 1 as expected, 0 not"), r.out());
+        assertFalse(r.all().contains("queue.uffd"), "the library gets no row and no error: " + r.all());
+    }
+
+    @Test
+    void testFailsWhenAModelDeclaresTheWrongVerdict() throws IOException {
+        model("one.uffd", ONE_USER);
+        model("two.uffd", TWO_USERS.replace("expect violation only_one_user;", "expect holds;"));
+        Result r = run("test", dir.toString());
+        assertEquals(Main.VIOLATION, r.code(), r.all());
+        assertTrue(r.out().contains("FAIL"), r.out());
+        assertTrue(r.out().contains("2 scenarios: 1 as expected, 1 not"), r.out());
+        assertTrue(r.err().contains("scenario two_users: unexpected verdict"), "the counterexample goes to stderr: " + r.err());
+    }
+
+    /** main flushes the top-level writers before exit; diagnostics printed by a subcommand must go through them. */
+    @Test
+    void subcommandsPrintThroughTheWritersMainFlushes() {
+        CommandLine cl = Main.commandLine();
+        for (String sub : new String[] {"check", "test"}) {
+            assertTrue(cl.getSubcommands().get(sub).getErr() == cl.getErr(), sub);
+            assertTrue(cl.getSubcommands().get(sub).getOut() == cl.getOut(), sub);
+        }
+    }
+
+    @Test
+    void testOfAMissingDirectoryExitsTwo() {
+        Result r = run("test", dir.resolve("no_such_dir").toString());
+        assertEquals(Main.BAD_INPUT, r.code(), r.all());
+        noStackTrace(r);
+    }
+}
