@@ -17,7 +17,10 @@ final class BasicOps {
         final Addr dst;
         final IntExpr e;
         final int lo, hi;
+        /** A local given a constant where it is declared: no other thread can see it, so no step. */
+        boolean silent;
         AssignScalar(Addr dst, IntExpr e, int lo, int hi) { this.dst = dst; this.e = e; this.lo = lo; this.hi = hi; }
+        @Override boolean free() { return silent; }
         boolean exec(int[] s, int tid, int tb, int fp, int c) {
             int v = checkRange(e.eval(s, fp), lo, hi);
             s[dst.at(s, fp)] = v;

@@ -138,7 +138,9 @@ final class CodeGen {
         if (l.init() == null) {
             return add(new BasicOps.Reset(new int[] {off}, new int[] {v.type().slots()}), l.span(), StmtText.of(l), next).pc;
         }
-        return store(new Addr.Local(off), v.type(), l.init(), l.span(), StmtText.of(l), next);
+        int entry = store(new Addr.Local(off), v.type(), l.init(), l.span(), StmtText.of(l), next);
+        if (code.list.get(entry) instanceof BasicOps.AssignScalar a && a.e.constant() != null) a.silent = true;
+        return entry;
     }
 
     private int assign(Expr target, Expr value, Stmt s, int next) {
