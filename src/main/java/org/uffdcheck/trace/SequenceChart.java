@@ -17,7 +17,7 @@ import org.uffdcheck.compile.Describer;
  */
 final class SequenceChart {
     static final int LEFT = 48;
-    static final int LANE = 330;
+    static final int LANE = 280;
     static final int TOP = 64;
     static final int ROW = 38;
     private static final double CHAR = 7.2;
