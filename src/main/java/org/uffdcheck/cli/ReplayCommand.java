@@ -84,10 +84,10 @@ final class ReplayCommand implements Callable<Integer> {
                 return Main.BAD_INPUT;
             }
             TraceReplay.Outcome o = new TraceReplay(cs).replay(rec);
-            out.printf("replay of %s in scenario %s (%d steps) against %s, scenario %s:%n", rec.property(), rec.scenario(),
+            out.printf("replay of %s in scenario %s (%d steps)%n  against %s, scenario %s:%n", rec.property(), rec.scenario(),
                     rec.steps().size(), model, name);
-            out.printf("  %s%n", o.reproduced() ? "REPRODUCED: " + o.verdict() : o.verdict());
-            for (String note : o.notes()) out.printf("  note: %s%n", note);
+            out.print(wrap(o.reproduced() ? "REPRODUCED: " + o.verdict() : o.verdict(), "  "));
+            for (String note : o.notes()) out.print(wrap("note: " + note, "  "));
             if (o.reproduced()) {
                 out.println();
                 out.print(RaceDiagram.render(Counterexample.of(cs, rec.property(), o.trace()), full));
@@ -99,5 +99,21 @@ final class ReplayCommand implements Callable<Integer> {
             out.flush();
         }
         return code;
+    }
+
+    /** Words wrapped to 100 columns, every line indented. */
+    static String wrap(String text, String indent) {
+        StringBuilder sb = new StringBuilder();
+        StringBuilder line = new StringBuilder(indent);
+        for (String word : text.split(" ")) {
+            if (line.length() > indent.length() && line.length() + 1 + word.length() > 100) {
+                sb.append(line).append('\n');
+                line = new StringBuilder(indent + "  ");
+            } else if (line.length() > indent.length() && !line.toString().isBlank()) {
+                line.append(' ');
+            }
+            line.append(word);
+        }
+        return sb.append(line).append('\n').toString();
     }
 }
