@@ -23,13 +23,11 @@ final class Effects {
 
     private static final Pattern FREE = Pattern.compile("\\b(?:kfree|free|kmem_cache_free)\\s*\\(([^;]*)\\)");
 
-    private final CompiledScenario cs;
     private final Describer d;
     private final List<Place> locks = new ArrayList<>();
     private final List<Place> lists = new ArrayList<>();
 
     Effects(CompiledScenario cs) {
-        this.cs = cs;
         this.d = cs.describer();
         for (Describer.Var g : d.globals()) collect(g.name(), g.type(), g.at());
     }

@@ -35,7 +35,7 @@ class RaceDiagramTest {
         int col2 = lines.get(0).indexOf(cx.threadName(1));
         for (TraceStep s : cx.steps()) {
             String row = lines.stream().filter(l -> l.startsWith(String.format("%4d ", s.number()))).findFirst().orElseThrow();
-            int at = row.indexOf(s.thread() == 0 ? s.proc() : s.proc(), 5);
+            int at = row.indexOf(s.proc(), 5);
             assertEquals(s.thread() == 1, at >= col2, "step " + s.number() + " in the wrong column: " + row);
         }
         assertTrue(String.join("\n", lines).contains("[+] a"));
