@@ -77,10 +77,10 @@ final class SequenceChart {
             int room = LANE - 60;
             String head = s.line() + " " + s.statement();
             List<String> marks = new ArrayList<>();
-            if (!s.proc().equals(procShown[s.thread()])) marks.add("in " + s.proc() + "()");
-            procShown[s.thread()] = s.proc();
             for (Effect e : s.effects()) marks.add(e.mark());
             marks.addAll(RaceDiagram.otherChanges(s));
+            if (!s.proc().equals(procShown[s.thread()])) marks.add("in " + s.proc() + "()");
+            procShown[s.thread()] = s.proc();
             svg.append(String.format("<g class=\"step%s\" data-step=\"%d\" data-thread=\"%s\" tabindex=\"0\">", s.fault() != null ? " fault" : "",
                     r, Html.esc(s.threadName())));
             svg.append(String.format("<title>%s</title>", Html.esc(s.threadName() + " in " + s.proc() + " at " + s.location()
