@@ -10,6 +10,7 @@ import org.uffdcheck.explore.ExploreResult;
 import org.uffdcheck.lang.ModelError;
 import org.uffdcheck.lang.check.CheckedModel;
 import org.uffdcheck.lang.check.ScenarioInfo;
+import org.uffdcheck.trace.Counterexample;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -28,6 +29,9 @@ final class CheckCommand implements Callable<Integer> {
 
     @Mixin
     SearchOptions search = new SearchOptions();
+
+    @Mixin
+    RenderOptions render = new RenderOptions();
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -57,6 +61,7 @@ final class CheckCommand implements Callable<Integer> {
         ExploreOptions opts = search.toOptions();
         Interrupts interrupts = new Interrupts();
         List<ExploreResult> results = new ArrayList<>();
+        List<Counterexample> counterexamples = new ArrayList<>();
         try {
             for (ScenarioInfo s : scenarios) {
                 if (interrupts.interrupted()) break;
@@ -73,7 +78,10 @@ final class CheckCommand implements Callable<Integer> {
                 if (r.status() == ExploreResult.Status.INTERRUPTED) {
                     out.printf("scenario %s: interrupted%n  reached so far: %s%n", s.name(), Report.stats(r.stats()));
                 } else {
-                    Report.print(out, run.scenario(), r);
+                    Report.print(out, run.scenario(), r, render.style());
+                    if (r.violated() && r.trace() != null) {
+                        counterexamples.add(Counterexample.of(run.scenario(), r.property(), r.trace()));
+                    }
                 }
                 out.flush();
                 results.add(r);
@@ -82,6 +90,7 @@ final class CheckCommand implements Callable<Integer> {
             out.flush();
             interrupts.done();
         }
+        if (!render.write(counterexamples, err)) return Main.BAD_INPUT;
         return exitCode(results);
     }
 

@@ -7,41 +7,55 @@ import org.uffdcheck.explore.ExploreResult;
 import org.uffdcheck.explore.Progress;
 import org.uffdcheck.explore.Stats;
 import org.uffdcheck.explore.Witness;
-import org.uffdcheck.lang.check.Fault;
+import org.uffdcheck.trace.Counterexample;
+import org.uffdcheck.trace.RaceDiagram;
 import org.uffdcheck.trace.TextTrace;
 
 /** What check prints for one scenario: verdict, counterexample and statistics. */
 final class Report {
     private Report() {}
 
-    static void print(PrintWriter out, CompiledScenario cs, ExploreResult r) {
+    /** How a counterexample is shown. */
+    enum Style {
+        /** Race diagram, steps no other thread can see folded. */
+        DIAGRAM,
+        /** Race diagram with every step. */
+        DIAGRAM_FULL,
+        /** Numbered steps, one line each, with every change. */
+        LIST
+    }
+
+    static void print(PrintWriter out, CompiledScenario cs, ExploreResult r) { print(out, cs, r, Style.DIAGRAM); }
+
+    static void print(PrintWriter out, CompiledScenario cs, ExploreResult r, Style style) {
         var expect = cs.info().expect();
         boolean ok = ModelRunner.matches(expect, r);
         out.printf("scenario %s: %s (expected %s%s)%n", cs.info().name(), ModelRunner.verdict(r), expect.show(),
                 ok ? "" : ", DIFFERS");
-        if (r.status() == ExploreResult.Status.VIOLATION) violation(out, cs, r);
+        if (r.status() == ExploreResult.Status.VIOLATION) violation(out, cs, r, style);
         for (Witness w : r.witnesses()) {
             if (w.found()) out.printf("  reachable %s: reached in %d steps%n", w.name(), w.trace().length());
         }
         out.println("  " + stats(r.stats()));
     }
 
-    private static void violation(PrintWriter out, CompiledScenario cs, ExploreResult r) {
+    private static void violation(PrintWriter out, CompiledScenario cs, ExploreResult r, Style style) {
         if (r.trace() == null) {
             out.printf("  %s: %s%n", r.property(), r.detail());
             return;
         }
-        int[] last = r.trace().last();
-        Fault f = cs.fault(last);
-        String what = f != null ? f.kind + ": " + f.description + " at " + cs.faultSite(last)
-                : r.property().equals(Fault.LEAK.property) ? Fault.LEAK.kind + ": " + Fault.LEAK.description
-                : r.property().equals(ExploreResult.DEADLOCK) ? "no thread can move, and not every thread has finished"
-                : "invariant " + r.property() + " is false";
-        out.printf("  %s: %s%n", r.property(), what);
+        Counterexample cx = Counterexample.of(cs, r.property(), r.trace());
+        out.printf("  %s: %s%n", r.property(), cx.explanation());
         out.printf("  counterexample, %d step%s:%n", r.trace().length(), r.trace().length() == 1 ? "" : "s");
-        out.print(TextTrace.render(cs, r.trace()));
-        out.println("  state at the end:");
-        out.print(TextTrace.state(cs, last));
+        if (style == Style.LIST) {
+            out.print(TextTrace.render(cs, r.trace()));
+            out.println("  state at the end:");
+            out.print(TextTrace.state(cs, r.trace().last()));
+        } else {
+            out.println();
+            out.print(RaceDiagram.render(cx, style == Style.DIAGRAM_FULL));
+            out.println();
+        }
     }
 
     static String stats(Stats s) {

@@ -1,2 +1,2 @@
-/** The uffdcheck command: check and test, exit codes, progress and interruption. */
+/** The uffdcheck command: check, test and replay, exit codes, progress, interruption and trace files. */
 package org.uffdcheck.cli;

@@ -13,6 +13,15 @@ public final class Describer {
     public record Step(int thread, String threadName, String proc, String location, String statement,
                        List<String> changes, String fault) {}
 
+    /** A variable and the slot of the state where its value starts, for renderers that walk values by type. */
+    public record Var(String name, Type type, int at) {}
+
+    /**
+     * One frame of a thread's call stack: the procedure, where it stands (file, line and statement of
+     * the next step; for a caller, where it resumes) and its variables.
+     */
+    public record Frame(String proc, String file, int line, String statement, List<Var> vars) {}
+
     private final CompiledScenario cs;
     private final ValueFormat fmt;
 
@@ -142,6 +151,38 @@ public final class Describer {
             }
         }
         for (int t = 0; t < cs.threadCount(); t++) out.add(cs.threadName(t) + ": " + position(s, t));
+        return out;
+    }
+
+    /** A value as traces show it: enum names, lock holders by thread name, list contents. */
+    public String show(Type t, int[] s, int at) { return fmt.show(t, s, at); }
+
+    /** The globals in declaration order. */
+    public List<Var> globals() {
+        List<Var> out = new ArrayList<>();
+        for (Symbol.Global g : cs.model.globals) out.add(new Var(g.name(), g.type(), cs.layout.globalAddr[g.index()]));
+        return out;
+    }
+
+    /** Thread t's call stack in s, innermost frame first; empty when the thread has finished. */
+    public List<Frame> frames(int[] s, int t) {
+        List<Frame> out = new ArrayList<>();
+        int tb = cs.layout.threadBase[t];
+        int pc = s[tb];
+        int rel = s[tb + 1];
+        while (pc != 0) {
+            Op op = cs.code.ops[pc];
+            Layout.ProcLayout pl = op.proc;
+            int fp = tb + 2 + rel;
+            List<Var> vars = new ArrayList<>();
+            for (Symbol.Local v : pl.info.vars) {
+                if (!v.name().startsWith("#")) vars.add(new Var(v.name(), v.type(), fp + pl.varOffset[v.index()]));
+            }
+            String file = op.span == null ? "" : op.span.file().displayName();
+            out.add(new Frame(pl.info.name, file, op.span == null ? 0 : op.span.line(), op.text, vars));
+            pc = s[fp];
+            rel = s[fp + 1];
+        }
         return out;
     }
 

@@ -1,0 +1,54 @@
+package org.uffdcheck.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.uffdcheck.trace.Counterexample;
+import org.uffdcheck.trace.HtmlReport;
+import org.uffdcheck.trace.JsonTrace;
+import picocli.CommandLine.Option;
+
+/** How check shows counterexamples, and the files it writes them to. */
+final class RenderOptions {
+    @Option(names = "--full", description = "Show every step in the race diagram; by default, runs of steps no other thread can see are folded.")
+    boolean full;
+
+    @Option(names = "--list", description = "Show counterexamples as numbered steps with every change, instead of a race diagram.")
+    boolean list;
+
+    @Option(names = "--trace-json", paramLabel = "FILE", description = "Write the counterexample(s) as JSON (ITF; see docs/trace-format.md), for tools and for replay.")
+    Path json;
+
+    @Option(names = "--html", paramLabel = "FILE", description = "Write the counterexample(s) as one self-contained HTML page with a sequence chart.")
+    Path html;
+
+    Report.Style style() {
+        if (list) return Report.Style.LIST;
+        return full ? Report.Style.DIAGRAM_FULL : Report.Style.DIAGRAM;
+    }
+
+    /** Writes the files asked for; false (after saying why on err) when one cannot be written. */
+    boolean write(List<Counterexample> all, PrintWriter err) {
+        if ((json != null || html != null) && all.isEmpty()) {
+            err.println("uffdcheck: no counterexample, so no trace file written");
+            return true;
+        }
+        return (json == null || save(json, JsonTrace.write(all), err))
+                && (html == null || save(html, HtmlReport.render(all), err));
+    }
+
+    private static boolean save(Path p, String text, PrintWriter err) {
+        try {
+            Path dir = p.toAbsolutePath().getParent();
+            if (dir != null) Files.createDirectories(dir);
+            Files.writeString(p, text, StandardCharsets.UTF_8);
+            return true;
+        } catch (IOException e) {
+            err.println("uffdcheck: cannot write " + p + ": " + e.getMessage());
+            return false;
+        }
+    }
+}

@@ -1,0 +1,83 @@
+package org.uffdcheck.trace;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.uffdcheck.compile.CompiledScenario;
+import org.uffdcheck.compile.Describer;
+import org.uffdcheck.explore.ExploreResult;
+import org.uffdcheck.explore.Trace;
+import org.uffdcheck.lang.ast.Decl;
+import org.uffdcheck.lang.check.Fault;
+
+/**
+ * A violated property with the trace that violates it, its steps named for people. Every renderer
+ * (race diagram, JSON, HTML) takes a list of these, one per violated property.
+ */
+public record Counterexample(CompiledScenario scenario, String property, Kind kind, String explanation,
+                             Trace trace, List<TraceStep> steps) {
+    public enum Kind {
+        /** A runtime check failed (assert, unlock of a lock not held, ...). */
+        FAULT,
+        DEADLOCK,
+        INVARIANT;
+
+        public String json() { return name().toLowerCase(java.util.Locale.ROOT); }
+    }
+
+    public Counterexample {
+        steps = List.copyOf(steps);
+    }
+
+    /** Names the steps of trace, which ends in a state violating property. */
+    public static Counterexample of(CompiledScenario cs, String property, Trace trace) {
+        int[] last = trace.last();
+        Fault f = cs.fault(last);
+        Kind kind;
+        String why;
+        if (f != null) {
+            kind = Kind.FAULT;
+            why = f.kind + ": " + f.description + " at " + cs.faultSite(last);
+        } else if (property.equals(Fault.LEAK.property)) {
+            kind = Kind.FAULT;
+            why = Fault.LEAK.kind + ": " + Fault.LEAK.description;
+        } else if (property.equals(ExploreResult.DEADLOCK)) {
+            kind = Kind.DEADLOCK;
+            why = "no thread can move, and not every thread has finished";
+        } else {
+            kind = Kind.INVARIANT;
+            Decl.Property p = cs.model().properties.get(property);
+            why = "invariant " + (p == null ? property : oneLine(p.expr().span().text())) + " is false";
+        }
+        return new Counterexample(cs, property, kind, why, trace, steps(cs, trace));
+    }
+
+    private static List<TraceStep> steps(CompiledScenario cs, Trace trace) {
+        Describer d = cs.describer();
+        Effects effects = new Effects(cs);
+        List<int[]> states = trace.states();
+        int[] labels = trace.labels();
+        List<TraceStep> out = new ArrayList<>();
+        for (int i = 0; i < labels.length; i++) {
+            int[] before = states.get(i);
+            int[] after = states.get(i + 1);
+            Describer.Step st = d.step(before, labels[i], after);
+            String loc = st.location();
+            int colon = loc.lastIndexOf(':');
+            String file = colon < 0 ? loc : loc.substring(0, colon);
+            int line = colon < 0 ? 0 : Integer.parseInt(loc.substring(colon + 1));
+            out.add(new TraceStep(i + 1, st.thread(), st.threadName(), st.proc(), file, line, st.statement(),
+                    st.changes(), effects.of(before, after, st.thread(), st.statement(), st.fault()), st.fault(),
+                    effects.changesGlobals(before, after)));
+        }
+        return out;
+    }
+
+    static String oneLine(String s) { return s.replaceAll("//[^\n]*", " ").replaceAll("\\s+", " ").trim(); }
+
+    public int threadCount() { return scenario.threadCount(); }
+
+    public String threadName(int t) { return scenario.threadName(t); }
+
+    /** The model file as the user named it. */
+    public String modelFile() { return scenario.model().program.main().source().displayName(); }
+}

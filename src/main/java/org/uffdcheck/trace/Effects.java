@@ -1,0 +1,147 @@
+package org.uffdcheck.trace;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.uffdcheck.compile.CompiledScenario;
+import org.uffdcheck.compile.Describer;
+import org.uffdcheck.lang.check.Type;
+
+/**
+ * Finds the locks and lists among the globals, also inside structs and arrays, and says what a
+ * step did to them by comparing the state before and after. Comparing states rather than reading
+ * the statement also covers atomic blocks and procedures that wrap the built-ins.
+ */
+final class Effects {
+    /** A lock or a list somewhere in the globals: its path as the model spells it, type and first slot. */
+    record Place(String path, Type type, int at) {}
+
+    /** A lock held by a thread in some state. */
+    record Holding(String lock, int thread, String mode) {}
+
+    private static final Pattern FREE = Pattern.compile("\\b(?:kfree|free|kmem_cache_free)\\s*\\(([^;]*)\\)");
+
+    private final Describer d;
+    private final List<Place> locks = new ArrayList<>();
+    private final List<Place> lists = new ArrayList<>();
+
+    Effects(CompiledScenario cs) {
+        this.d = cs.describer();
+        for (Describer.Var g : d.globals()) collect(g.name(), g.type(), g.at());
+    }
+
+    private void collect(String path, Type t, int at) {
+        if (t instanceof Type.RwSem || t instanceof Type.SpinLock) {
+            locks.add(new Place(path, t, at));
+        } else if (t instanceof Type.ListOf) {
+            lists.add(new Place(path, t, at));
+        } else if (t instanceof Type.Struct st) {
+            for (Type.Field f : st.fields()) collect(path + "." + f.name(), f.type(), at + f.offset());
+        } else if (t instanceof Type.ArrayOf a) {
+            for (int i = 0; i < a.size(); i++) collect(path + "[" + i + "]", a.element(), at + i * a.element().slots());
+        }
+    }
+
+    List<Place> locks() { return locks; }
+
+    /** What the step from before to after by thread t did to locks and lists, and what it freed. */
+    List<Effect> of(int[] before, int[] after, int t, String statement, String fault) {
+        List<Effect> out = new ArrayList<>();
+        for (Place p : locks) lockChange(p, before[p.at()], after[p.at()], out);
+        for (Place p : lists) listChange(p, before, after, t, out);
+        Matcher m = FREE.matcher(statement);
+        if (fault == null && m.find()) out.add(new Effect(Effect.Kind.FREED, m.group(1).trim(), "", t));
+        if (fault != null) {
+            int colon = fault.indexOf(": ");
+            out.add(new Effect(Effect.Kind.FAULT, colon < 0 ? fault : fault.substring(0, colon),
+                    colon < 0 ? "" : fault.substring(colon + 2), t));
+        }
+        return out;
+    }
+
+    private void lockChange(Place p, int v0, int v1, List<Effect> out) {
+        if (v0 == v1) return;
+        if (p.type() instanceof Type.SpinLock) {
+            if (v0 != 0) out.add(new Effect(Effect.Kind.LOCK_RELEASED, p.path(), "", v0 - 1));
+            if (v1 != 0) out.add(new Effect(Effect.Kind.LOCK_TAKEN, p.path(), "", v1 - 1));
+            return;
+        }
+        if (v0 < 0) out.add(new Effect(Effect.Kind.LOCK_RELEASED, p.path(), "write", -v0 - 1));
+        int r0 = Math.max(v0, 0);
+        int r1 = Math.max(v1, 0);
+        for (int b = 0; b < 31; b++) {
+            int bit = 1 << b;
+            if ((r0 & bit) != 0 && (r1 & bit) == 0) out.add(new Effect(Effect.Kind.LOCK_RELEASED, p.path(), "read", b));
+            if ((r0 & bit) == 0 && (r1 & bit) != 0) out.add(new Effect(Effect.Kind.LOCK_TAKEN, p.path(), "read", b));
+        }
+        if (v1 < 0) out.add(new Effect(Effect.Kind.LOCK_TAKEN, p.path(), "write", -v1 - 1));
+    }
+
+    /**
+     * Elements that appeared are queued, elements that disappeared are read; the longest run the two
+     * contents share is what stayed, which tells a pop from the front from a push to the back.
+     */
+    private void listChange(Place p, int[] before, int[] after, int t, List<Effect> out) {
+        Type.ListOf l = (Type.ListOf) p.type();
+        int es = l.element().slots();
+        int n0 = Math.max(0, Math.min(before[p.at()], l.capacity()));
+        int n1 = Math.max(0, Math.min(after[p.at()], l.capacity()));
+        int first = p.at() + 1;
+        if (n0 == n1 && Arrays.equals(before, first, first + n0 * es, after, first, first + n1 * es)) return;
+        int bestLen = 0, bestI = 0, bestJ = 0;
+        for (int i = 0; i < n0; i++) {
+            for (int j = 0; j < n1; j++) {
+                int k = 0;
+                while (i + k < n0 && j + k < n1 && sameElement(before, first + (i + k) * es, after, first + (j + k) * es, es)) k++;
+                if (k > bestLen) {
+                    bestLen = k;
+                    bestI = i;
+                    bestJ = j;
+                }
+            }
+        }
+        for (int i = 0; i < n0; i++) {
+            if (i < bestI || i >= bestI + bestLen) {
+                out.add(new Effect(Effect.Kind.READ, p.path(), d.show(l.element(), before, first + i * es), t));
+            }
+        }
+        for (int j = 0; j < n1; j++) {
+            if (j < bestJ || j >= bestJ + bestLen) {
+                out.add(new Effect(Effect.Kind.QUEUED, p.path(), d.show(l.element(), after, first + j * es), t));
+            }
+        }
+    }
+
+    private static boolean sameElement(int[] a, int ia, int[] b, int ib, int n) {
+        return Arrays.equals(a, ia, ia + n, b, ib, ib + n);
+    }
+
+    /** Every lock held in s, by whom and how. */
+    List<Holding> holdings(int[] s) {
+        List<Holding> out = new ArrayList<>();
+        for (Place p : locks) {
+            int v = s[p.at()];
+            if (v == 0) continue;
+            if (p.type() instanceof Type.SpinLock) {
+                out.add(new Holding(p.path(), v - 1, ""));
+            } else if (v < 0) {
+                out.add(new Holding(p.path(), -v - 1, "write"));
+            } else {
+                for (int b = 0; b < 31; b++) if ((v & (1 << b)) != 0) out.add(new Holding(p.path(), b, "read"));
+            }
+        }
+        return out;
+    }
+
+    /** Whether the step changed any global: a step that did not is seen by no other thread. */
+    boolean changesGlobals(int[] before, int[] after) {
+        for (Describer.Var g : d.globals()) {
+            int at = g.at();
+            int n = g.type().slots();
+            if (!Arrays.equals(before, at, at + n, after, at, at + n)) return true;
+        }
+        return false;
+    }
+}

@@ -1,0 +1,98 @@
+// Shows the state after a step when the step is clicked. The data is the ITF trace embedded in
+// each section; nothing is fetched.
+(function () {
+  "use strict";
+
+  function show(v) {
+    if (v === null || v === undefined) return "";
+    if (Array.isArray(v)) return "[" + v.map(show).join(", ") + "]";
+    if (typeof v === "object") {
+      if ("held" in v && "by" in v) {
+        if (v.held === "free") return "free";
+        if (v.held === "locked") return "locked by " + v.by.join(", ");
+        return v.held + "-locked by " + v.by.join(", ");
+      }
+      if ("#tup" in v) return "(" + v["#tup"].map(show).join(", ") + ")";
+      return "{" + Object.keys(v).map(function (k) { return k + ": " + show(v[k]); }).join(", ") + "}";
+    }
+    return String(v);
+  }
+
+  function el(tag, cls, text) {
+    var e = document.createElement(tag);
+    if (cls) e.className = cls;
+    if (text !== undefined) e.textContent = text;
+    return e;
+  }
+
+  function varTable(names, values, previous) {
+    var table = el("table", "vars");
+    names.forEach(function (name) {
+      var tr = el("tr");
+      var now = show(values[name]);
+      if (previous && show(previous[name]) !== now) tr.className = "changed";
+      tr.appendChild(el("td", "name", name));
+      tr.appendChild(el("td", "value", now));
+      table.appendChild(tr);
+    });
+    return table;
+  }
+
+  function render(section, trace, index) {
+    var details = section.querySelector(".details");
+    var state = trace.states[index];
+    var prev = index > 0 ? trace.states[index - 1] : null;
+    var step = state["#meta"].step;
+    details.innerHTML = "";
+    details.setAttribute("data-step", String(index));
+    if (step) {
+      details.appendChild(el("h3", "step-title", "Step " + step.number + ": " + step.thread));
+      details.appendChild(el("div", "where", step.proc + " at " + step.file + ":" + step.line));
+      details.appendChild(el("div", "where", step.statement));
+      if (step.fault) details.appendChild(el("div", "fault", "fault: " + step.fault));
+      details.appendChild(el("h4", "", "What changed"));
+      var ul = el("ul", "changes");
+      var items = step.effects.map(function (e) { return e.kind.replace("_", " ") + ": " + e.target + (e.detail ? " " + e.detail : ""); })
+        .concat(step.changes);
+      if (items.length === 0) items = ["nothing another thread can see"];
+      items.forEach(function (c) { ul.appendChild(el("li", "", c)); });
+      details.appendChild(ul);
+    } else {
+      details.appendChild(el("h3", "step-title", "Initial state"));
+    }
+    details.appendChild(el("h4", "", "Globals after this step"));
+    details.appendChild(varTable(trace.vars, state, prev));
+    var threads = state["#meta"].threads;
+    Object.keys(threads).forEach(function (name) {
+      var th = threads[name];
+      details.appendChild(el("h4", "", name + ": " + th.status));
+      th.frames.forEach(function (f) {
+        details.appendChild(el("div", "where", f.proc + " at " + f.file + ":" + f.line + ": " + f.statement));
+        var names = Object.keys(f.vars);
+        if (names.length) details.appendChild(varTable(names, f.vars, null));
+      });
+    });
+    section.querySelectorAll("g.step").forEach(function (g) {
+      g.classList.toggle("selected", g.getAttribute("data-step") === String(index));
+    });
+  }
+
+  function setUp(section) {
+    var trace = JSON.parse(section.querySelector("script.trace-data").textContent);
+    section.querySelectorAll("g.step").forEach(function (g) {
+      var i = parseInt(g.getAttribute("data-step"), 10);
+      g.addEventListener("click", function () { render(section, trace, i); });
+      g.addEventListener("keydown", function (ev) { if (ev.key === "Enter" || ev.key === " ") render(section, trace, i); });
+    });
+    return function (i) { render(section, trace, Math.max(0, Math.min(i, trace.states.length - 1))); };
+  }
+
+  var selectors = [];
+  document.querySelectorAll("section.counterexample").forEach(function (s) { selectors.push(setUp(s)); });
+  var m = /(?:cx=(\d+)&)?step=(\d+)/.exec(location.hash || "");
+  selectors.forEach(function (select, k) {
+    if (m && (m[1] === undefined ? 0 : parseInt(m[1], 10)) === k) select(parseInt(m[2], 10));
+    else select(1e9);
+  });
+  document.body.setAttribute("data-ready", "true");
+})();

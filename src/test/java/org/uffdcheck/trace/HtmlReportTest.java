@@ -1,0 +1,70 @@
+package org.uffdcheck.trace;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+class HtmlReportTest {
+    static int count(String text, String regex) {
+        Matcher m = Pattern.compile(regex).matcher(text);
+        int n = 0;
+        while (m.find()) n++;
+        return n;
+    }
+
+    @Test
+    void aLifelinePerThreadAndARowPerStep() {
+        Counterexample cx = Counterexamples.of(Counterexamples.FORK, "fork_waits_under_mmap_sem");
+        String html = HtmlReport.render(List.of(cx));
+        assertEquals(cx.threadCount(), count(html, "<line class=\"lifeline\""));
+        assertEquals(cx.steps().size() + 1, count(html, "<g class=\"step[^\"]*\" data-step="), "the initial state and each step");
+        assertTrue(count(html, "<rect class=\"lock") >= 1, "mmap_sem is held for writing");
+        assertTrue(count(html, "<path class=\"event") >= 1, "the FORK event is queued");
+        assertTrue(html.contains("violated: deadlock"));
+    }
+
+    @org.junit.jupiter.api.io.TempDir
+    java.nio.file.Path dir;
+
+    @Test
+    void theEventArrowGoesFromTheQueuingThreadToTheReader() {
+        Counterexample cx = Counterexamples.of(Counterexamples.compileText(dir, Counterexamples.THREE_THREADS, "three"));
+        String html = HtmlReport.render(List.of(cx));
+        Matcher m = Pattern.compile("<path class=\"event\" d=\"M(\\d+),(\\d+) L(\\d+),(\\d+)\"").matcher(html);
+        assertTrue(m.find(), "an arrow for the element the consumer reads");
+        int consumerLine = lifelineX(html, "consumer");
+        int x0 = Integer.parseInt(m.group(1));
+        int x1 = Integer.parseInt(m.group(3));
+        assertTrue(x0 == lifelineX(html, "producer_thread_number_one") || x0 == lifelineX(html, "producer_thread_number_two"));
+        assertTrue(Math.abs(x1 - consumerLine) <= 8, "ends at the consumer's lifeline");
+        assertTrue(Integer.parseInt(m.group(4)) > Integer.parseInt(m.group(2)), "points down, to a later step");
+        assertFalse(m.find(), "one element is read, so one arrow");
+    }
+
+    private static int lifelineX(String html, String thread) {
+        Matcher m = Pattern.compile("<line class=\"lifeline\" data-thread=\"" + thread + "\" x1=\"(\\d+)\"").matcher(html);
+        assertTrue(m.find(), "lifeline of " + thread);
+        return Integer.parseInt(m.group(1));
+    }
+
+    @Test
+    void thePageFetchesNothing() {
+        Counterexample cx = Counterexamples.of(Counterexamples.ABBA, "abba");
+        String html = HtmlReport.render(List.of(cx));
+        assertFalse(Pattern.compile("\\b(src|href)\\s*=", Pattern.CASE_INSENSITIVE).matcher(html).find(), "no src or href");
+        assertFalse(html.contains("@import"));
+        assertFalse(Pattern.compile("url\\((?!#)").matcher(html).find(), "only url(#...) references inside the page");
+        assertTrue(html.contains("Content-Security-Policy"));
+    }
+
+    @Test
+    void textFromTheModelIsEscaped() {
+        assertEquals("a &lt; b &amp;&amp; c &gt; &quot;d&quot;", Html.esc("a < b && c > \"d\""));
+        assertEquals("\"<\\/script>\"", Html.scriptSafe("\"</script>\""));
+    }
+}
