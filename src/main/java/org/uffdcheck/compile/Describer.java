@@ -164,6 +164,23 @@ public final class Describer {
         return out;
     }
 
+    /**
+     * Every object record of every pool, named as traces name pointers (mm_struct#1), whether or
+     * not it is allocated in a given state: its contents are zero when it is not.
+     */
+    public List<Var> objects() {
+        List<Var> out = new ArrayList<>();
+        for (Layout.Pool p : cs.layout.pools.values()) {
+            for (int i = 0; i < p.cap(); i++) {
+                out.add(new Var(ValueFormat.pointer(p.type().name(), i + 1), p.type(), p.base() + i * p.stride() + 1));
+            }
+        }
+        return out;
+    }
+
+    /** Where a pool object's allocation status lives (see objects()): before its first field. */
+    public static int statusSlot(Var object) { return object.at() - 1; }
+
     /** Thread t's call stack in s, innermost frame first; empty when the thread has finished. */
     public List<Frame> frames(int[] s, int t) {
         List<Frame> out = new ArrayList<>();

@@ -30,6 +30,7 @@ final class Effects {
     Effects(CompiledScenario cs) {
         this.d = cs.describer();
         for (Describer.Var g : d.globals()) collect(g.name(), g.type(), g.at());
+        for (Describer.Var o : d.objects()) collect(o.name(), o.type(), o.at());
     }
 
     private void collect(String path, Type t, int at) {
@@ -135,13 +136,21 @@ final class Effects {
         return out;
     }
 
-    /** Whether the step changed any global: a step that did not is seen by no other thread. */
+    /**
+     * Whether the step changed shared state, a global or a heap object (its allocation included):
+     * a step that did not is seen by no other thread.
+     */
     boolean changesGlobals(int[] before, int[] after) {
         for (Describer.Var g : d.globals()) {
-            int at = g.at();
-            int n = g.type().slots();
-            if (!Arrays.equals(before, at, at + n, after, at, at + n)) return true;
+            if (differ(before, after, g.at(), g.type().slots())) return true;
+        }
+        for (Describer.Var o : d.objects()) {
+            if (differ(before, after, Describer.statusSlot(o), o.type().slots() + 1)) return true;
         }
         return false;
+    }
+
+    private static boolean differ(int[] before, int[] after, int at, int n) {
+        return !Arrays.equals(before, at, at + n, after, at, at + n);
     }
 }
