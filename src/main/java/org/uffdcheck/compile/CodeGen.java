@@ -26,6 +26,7 @@ final class CodeGen {
     private final CheckedModel model;
     private final Layout layout;
     private final ExprCompiler ec;
+    private final Locality locality;
     final Code code = new Code();
     final Map<String, List<Integer>> labelPcs = new LinkedHashMap<>();
     final Set<Integer> endPcs = new HashSet<>();
@@ -38,6 +39,7 @@ final class CodeGen {
         this.model = model;
         this.layout = layout;
         this.ec = ec;
+        this.locality = new Locality(model);
     }
 
     /** Generates a procedure's body, ending in a free implicit return; sets its entry. */
@@ -70,7 +72,15 @@ final class CodeGen {
         return op;
     }
 
+    /** Generates s; marks its instruction local when it touches only the thread's own frame. */
     private int gen(Stmt s, int next) {
+        int before = code.list.size();
+        int entry = genStmt(s, next);
+        if (entry >= before && entry < code.list.size() && locality.local(s)) code.list.get(entry).local = true;
+        return entry;
+    }
+
+    private int genStmt(Stmt s, int next) {
         if (s instanceof Stmt.Block b) {
             for (int i = b.stmts().size() - 1; i >= 0; i--) next = gen(b.stmts().get(i), next);
             return next;
@@ -127,6 +137,8 @@ final class CodeGen {
         Stmt.Labeled l = (Stmt.Labeled) s;
         int entry = gen(l.stmt(), next);
         labelPcs.computeIfAbsent(l.label().name(), k -> new ArrayList<>()).add(entry);
+        // A labelled statement is where thread@label and end states look: never merged away.
+        if (entry < code.list.size()) code.list.get(entry).local = false;
         if (l.label().name().startsWith("end")) endPcs.add(entry);
         if (l.label().name().startsWith("user_wait") && entry < code.list.size()) code.list.get(entry).userWait = true;
         return entry;

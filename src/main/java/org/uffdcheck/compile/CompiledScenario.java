@@ -23,6 +23,16 @@ public final class CompiledScenario implements TransitionSystem {
     private final List<Check> reachables;
     final Map<String, List<Integer>> labelPcs;
     private final ForbiddenLocks forbidden;
+    private volatile boolean mergeLocal;
+
+    /**
+     * The "merge local steps" reduction: a statement that touches only its thread's own frame runs
+     * as part of the step before it. Same verdicts, fewer states; traces skip those statements.
+     */
+    public CompiledScenario mergeLocalSteps(boolean on) {
+        mergeLocal = on;
+        return this;
+    }
     private final Leaks leaks;
 
     CompiledScenario(CheckedModel model, ScenarioInfo info, Layout layout, Code code, int[] initial, Set<Integer> endPcs,
@@ -56,7 +66,7 @@ public final class CompiledScenario implements TransitionSystem {
     @Override public void initialState(int[] out) { System.arraycopy(initial, 0, out, 0, initial.length); }
 
     @Override public Stepper newStepper() {
-        return new Scheduler(code, layout, threadCount(), layout.stateSize, forbidden);
+        return new Scheduler(code, layout, threadCount(), layout.stateSize, forbidden, mergeLocal);
     }
 
     public int threadCount() { return info.threads().size(); }

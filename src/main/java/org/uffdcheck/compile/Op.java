@@ -14,6 +14,8 @@ abstract class Op {
     int atomic;
     Layout.ProcLayout proc;
     Span span;
+    /** Touches only the thread's own frame (see Locality): may run as part of the step before it. */
+    boolean local;
     /** Labelled user_wait...: the thread waits for user space here, so it must hold no forbidden lock. */
     boolean userWait;
     /** The statement as shown in traces. */

@@ -20,12 +20,14 @@ final class Scheduler implements TransitionSystem.Stepper {
     private final int threads;
     private final int size;
     private final ForbiddenLocks forbidden;
+    private final boolean mergeLocal;
     private final List<int[]> scratch = new ArrayList<>();
     private TransitionSystem.SuccessorSink sink;
     private int label;
 
-    Scheduler(Code code, Layout layout, int threads, int size, ForbiddenLocks forbidden) {
+    Scheduler(Code code, Layout layout, int threads, int size, ForbiddenLocks forbidden, boolean mergeLocal) {
         this.forbidden = forbidden;
+        this.mergeLocal = mergeLocal;
         this.ops = code.ops;
         this.threadBase = layout.threadBase;
         this.threads = threads;
@@ -94,7 +96,7 @@ final class Scheduler implements TransitionSystem.Stepper {
                 emitted += emitFault(src, w, e, op);
                 continue;
             }
-            if (w[tb] != 0 && region != 0 && atomicRegion(w, tb) == region) {
+            if (w[tb] != 0 && (region != 0 && atomicRegion(w, tb) == region || mergeLocal && ops[w[tb]].local)) {
                 if (steps >= ATOMIC_STEP_LIMIT) {
                     emitted += emitFault(src, w, new FaultException(Fault.ATOMIC_TOO_LONG), op);
                     continue;
@@ -104,7 +106,8 @@ final class Scheduler implements TransitionSystem.Stepper {
                     emitted += more;
                     continue;
                 }
-                // Blocked inside atomic: the block loses its atomicity here, as in Promela.
+                // Blocked inside atomic: the block loses its atomicity here, as in Promela. (A local
+                // step never blocks, so a merged run always goes on.)
             }
             sink.accept(w, label++);
             emitted++;

@@ -52,6 +52,14 @@ class ShippedModelsTest {
         assertTrue(ModelRunner.matches(s.expect(), r),
                 "expected " + s.expect().show() + ", got " + ModelRunner.verdict(r));
         if (r.trace() != null) replaysToViolation(run.scenario(), r);
+
+        // The same verdict with local steps merged, in no more states.
+        ModelRunner.Run merged = ModelRunner.prepare(model, s, ExploreOptions.defaults(), null);
+        merged.scenario().mergeLocalSteps(true);
+        ExploreResult m = merged.go();
+        assertEquals(ModelRunner.verdict(r), ModelRunner.verdict(m), "verdict with local steps merged");
+        assertTrue(m.stats().states() <= r.stats().states(), m.stats().states() + " > " + r.stats().states());
+        if (m.trace() != null) replaysToViolation(merged.scenario(), m);
     }
 
     /** The counterexample's labels, replayed from the initial state, reach a state that violates the property. */
