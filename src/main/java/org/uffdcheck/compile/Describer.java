@@ -190,7 +190,7 @@ public final class Describer {
         while (pc != 0) {
             Op op = cs.code.ops[pc];
             Layout.ProcLayout pl = op.proc;
-            int fp = tb + 2 + rel;
+            int fp = tb + Layout.HDR + rel;
             List<Var> vars = new ArrayList<>();
             for (Symbol.Local v : pl.info.vars) {
                 if (!v.name().startsWith("#")) vars.add(new Var(v.name(), v.type(), fp + pl.varOffset[v.index()]));
