@@ -44,6 +44,11 @@ public final class BitStateSet implements VisitedSet {
     }
 
     @Override
+    public long touch(long fp) {
+        return words.get((fp & mask) >>> 6);
+    }
+
+    @Override
     public long size() {
         return size.get();
     }

@@ -65,6 +65,11 @@ public final class FingerprintTable implements VisitedSet {
         throw new IllegalStateException("fingerprint table full at " + size.get() + " entries");
     }
 
+    @Override
+    public long touch(long fp) {
+        return table.get(slot(fp));
+    }
+
     public boolean contains(long fp) {
         if (fp == 0) return hasZero.get();
         long cap = capacity;
@@ -105,10 +110,10 @@ public final class FingerprintTable implements VisitedSet {
         allocate(cap);
         OffHeapLongs t = table;
         for (long j = 0; j < oldCap; j++) {
-            long v = old.get(j);
+            long v = old.getPlain(j);
             if (v == 0) continue;
             long i = slot(v);
-            while (t.get(i) != 0) {
+            while (t.getPlain(i) != 0) {
                 if (++i == cap) i = 0;
             }
             t.set(i, v);

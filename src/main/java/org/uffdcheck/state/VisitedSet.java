@@ -8,6 +8,13 @@ public interface VisitedSet {
     /** Adds fp; true if it was not there before. */
     boolean add(long fp);
 
+    /**
+     * Reads the memory where fp would go, without changing anything, and returns what it read.
+     * A search that touches all successors of a state this way before adding them lets the
+     * processor wait for several cache misses at once instead of one after the other.
+     */
+    long touch(long fp);
+
     /** Distinct fingerprints added. */
     long size();
 
