@@ -18,7 +18,8 @@ import java.util.ArrayDeque;
  *
  * <p>Once the chunks in memory pass a limit, further full chunks go to a temporary file (deleted
  * when the queue is closed or the JVM exits) and are read back in order: the queue is, from the
- * head, the chunk being read, full chunks in memory, chunks on disk, the chunk being filled.
+ * head, the chunk being read, full chunks in memory, chunks on disk, the chunk being filled. The
+ * reader may be in the chunk being filled, as in a search whose levels are small.
  */
 public final class StateQueue implements AutoCloseable {
     private static final int MAX_CHUNK_INTS = 1 << 20;
@@ -91,7 +92,7 @@ public final class StateQueue implements AutoCloseable {
             size--;
             return true;
         }
-        if (head == null || readRec == headRecords) nextHead();
+        if (head == null || readRec == (head == tail ? writeRec : headRecords)) nextHead();
         System.arraycopy(head, readRec * width, dst, off, width);
         readRec++;
         size--;
@@ -126,6 +127,12 @@ public final class StateQueue implements AutoCloseable {
 
     /** The tail chunk is full: keep it in memory while there is room and nothing on disk, else spill it. */
     private void retireTail() {
+        if (head == tail) {
+            // The reader is still in this chunk: it keeps it, and the writer moves on.
+            headRecords = writeRec;
+            newTail();
+            return;
+        }
         if (diskWrite == diskRead && bytes + 4L * tail.length <= memoryLimit) {
             full.addLast(tail);
             fullRecords.addLast(writeRec);
@@ -147,11 +154,8 @@ public final class StateQueue implements AutoCloseable {
             bytes += 4L * head.length;
             unspill(head, headRecords);
         } else {
-            // Only the tail is left: the reader takes it over; the writer starts a new one when it must.
+            // Only the tail is left: reader and writer share it until it is full.
             head = tail;
-            headRecords = writeRec;
-            tail = null;
-            writeRec = 0;
         }
         readRec = 0;
     }
