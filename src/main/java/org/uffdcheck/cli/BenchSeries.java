@@ -26,9 +26,7 @@ final class BenchSeries {
                 new Scenario("f2-u2-m2-p1", 2, 2, 2, 1, true),
                 new Scenario("f2-u2-m2-p2", 2, 2, 2, 2, false),
                 new Scenario("f3-u2-m2-p2", 3, 2, 2, 2, false),
-                new Scenario("f3-u3-m2-p2", 3, 3, 2, 2, false),
                 new Scenario("f3-u2-m2-p3", 3, 2, 2, 3, false),
-                new Scenario("f2-u2-m3-p2", 2, 2, 3, 2, false),
-                new Scenario("f3-u2-m3-p1", 3, 2, 3, 1, false));
+                new Scenario("f3-u2-m2-p4", 3, 2, 2, 4, false));
     }
 }
