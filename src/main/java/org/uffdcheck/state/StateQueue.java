@@ -30,6 +30,9 @@ public final class StateQueue implements AutoCloseable {
     private final long memoryLimit;
     private final ArrayDeque<int[]> full = new ArrayDeque<>();
     private final ArrayDeque<Integer> fullRecords = new ArrayDeque<>();
+    /** Read-out full-size chunks kept for reuse, so a queue in steady state allocates nothing. */
+    private final ArrayDeque<int[]> spares = new ArrayDeque<>();
+    private static final int MAX_SPARES = 1;
     private int nextRecords;
     private int[] head;
     private int headRecords;
@@ -107,7 +110,7 @@ public final class StateQueue implements AutoCloseable {
         return size == 0;
     }
 
-    /** Memory held by chunks in memory. */
+    /** Memory held by chunks in memory, spares included. */
     public long bytes() {
         return bytes;
     }
@@ -120,8 +123,12 @@ public final class StateQueue implements AutoCloseable {
     private void newTail() {
         int records = nextRecords;
         nextRecords = Math.min(maxRecords, nextRecords * 2);
-        tail = new int[records * width];
-        bytes += 4L * tail.length;
+        if (records == maxRecords && !spares.isEmpty()) {
+            tail = spares.pollFirst();
+        } else {
+            tail = new int[records * width];
+            bytes += 4L * tail.length;
+        }
         writeRec = 0;
     }
 
@@ -144,14 +151,20 @@ public final class StateQueue implements AutoCloseable {
     }
 
     private void nextHead() {
-        if (head != null && head != tail) bytes -= 4L * head.length;
+        if (head != null && head != tail) {
+            if (head.length == maxRecords * width && spares.size() < MAX_SPARES) spares.addLast(head);
+            else bytes -= 4L * head.length;
+        }
         if (!full.isEmpty()) {
             head = full.pollFirst();
             headRecords = fullRecords.pollFirst();
         } else if (diskWrite > diskRead) {
             headRecords = diskRecords.pollFirst();
-            head = new int[headRecords * width];
-            bytes += 4L * head.length;
+            head = spares.isEmpty() ? null : spares.pollFirst();
+            if (head == null || head.length < headRecords * width) {
+                head = new int[headRecords * width];
+                bytes += 4L * head.length;
+            }
             unspill(head, headRecords);
         } else {
             // Only the tail is left: reader and writer share it until it is full.

@@ -121,7 +121,8 @@ class StateQueueProperties {
             assertTrue(q.pop(rec));
             assertEquals(i, rec[0]);
         }
-        assertTrue(q.bytes() < full / 2, "consumed chunks should be released");
+        // One read-out chunk (4 MiB) is kept for reuse; the rest must go.
+        assertTrue(q.bytes() < full / 2 + 4L * (1 << 20), "consumed chunks should be released");
     }
 
     @Test
