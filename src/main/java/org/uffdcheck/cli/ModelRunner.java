@@ -64,7 +64,8 @@ final class ModelRunner {
             case VIOLATION -> "violation " + r.property();
             case BOUND_REACHED -> "bound hit (" + r.detail() + ")";
             case INTERRUPTED -> "interrupted";
-            case NO_VIOLATION_FOUND -> "no violation found";
+            case NO_VIOLATION_FOUND -> r.detail() != null && r.detail().startsWith("bit-state")
+                    ? "no violation found (" + r.detail() + ")" : "no violation found";
         };
     }
 }

@@ -23,17 +23,32 @@ final class SearchOptions {
     @Option(names = "--time-limit", paramLabel = "S", description = "Stop after S seconds.")
     double timeLimit;
 
+    @Option(names = "--workers", paramLabel = "N", defaultValue = "1",
+            description = "Threads of the breadth-first search (default ${DEFAULT-VALUE}); results do not depend on it.")
+    int workers;
+
+    @Option(names = "--bitstate", paramLabel = "BITS", arity = "0..1", fallbackValue = "32",
+            description = "Bit-state (supertrace) search with a 2^BITS-bit array (default 32, i.e. 512 MiB): "
+                    + "for state spaces beyond memory; incomplete, reports its estimated coverage.")
+    Integer bitstate;
+
     ExploreOptions toOptions() {
         ExploreOptions o = ExploreOptions.defaults();
         if (simulate > 0) o = o.withMode(ExploreOptions.Mode.SIMULATE).withSimulation(simulate, seed);
         else if (dfs) o = o.withMode(ExploreOptions.Mode.DFS);
-        return o.withMaxStates(maxStates).withMaxDepth(maxDepth).withTimeLimit(timeLimit);
+        if (bitstate != null) o = o.withBitstate(bitstate);
+        return o.withMaxStates(maxStates).withMaxDepth(maxDepth).withTimeLimit(timeLimit).withWorkers(workers);
     }
 
     /** A usage mistake, or null. */
     String problem() {
         if (dfs && simulate > 0) return "--dfs and --simulate exclude each other";
         if (simulate < 0 || maxStates < 0 || maxDepth < 0 || timeLimit < 0) return "bounds must not be negative";
+        if (workers < 1 || workers > ExploreOptions.MAX_WORKERS) {
+            return "--workers must be between 1 and " + ExploreOptions.MAX_WORKERS;
+        }
+        if (bitstate != null && (bitstate < 6 || bitstate > 40)) return "--bitstate BITS must be between 6 and 40";
+        if (bitstate != null && simulate > 0) return "--bitstate and --simulate exclude each other";
         return null;
     }
 }

@@ -1,167 +1,242 @@
 package org.uffdcheck.explore;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 import org.uffdcheck.compile.TransitionSystem;
 import org.uffdcheck.props.StateChecks;
+import org.uffdcheck.state.BitStateSet;
 import org.uffdcheck.state.Fingerprint;
-import org.uffdcheck.state.FingerprintSet;
-import org.uffdcheck.state.IntList;
+import org.uffdcheck.state.FingerprintTable;
+import org.uffdcheck.state.ParentLinks;
 import org.uffdcheck.state.StateQueue;
+import org.uffdcheck.state.VisitedSet;
 
 /**
- * Breadth-first search. States are numbered in discovery order, and since the frontier is FIFO
- * they are also expanded in that order: the n-th state popped has id n, so the queue holds bare
- * state vectors and depth changes exactly when the popped id crosses the end of the previous
- * level. Per state only its fingerprint, its parent's id and its label are kept; traces are rebuilt
- * by walking parents and replaying labels, so every trace is a shortest one.
+ * Breadth-first search by one or more workers, level by level. States are numbered in the order
+ * they enter the FIFO queue, so the n-th state taken out has id n and a level is a range of ids;
+ * per state only its fingerprint (in a shared compare-and-set table) and five bytes of parent link
+ * are kept, and traces are rebuilt by replaying successor positions from the initial state.
+ *
+ * <p>Workers take blocks of states from the current level, expand them with their own stepper,
+ * and hand new states back in blocks, which is when ids are given. No worker starts on the next
+ * level before the current one is done, so every state is first reached at its true depth and
+ * every trace is a shortest one. A violation stops the search at the end of its level, after every
+ * state of that level has been expanded: the counts, the verdict and the trace length are then the
+ * same for any number of workers, and among equally short violations the one reported is chosen by
+ * fingerprint, not by which worker came first.
  */
-final class Bfs implements TransitionSystem.SuccessorSink {
-    private static final TransitionSystem.SuccessorSink IGNORE = (next, label) -> { };
+final class Bfs {
+    static final int BLOCK = 64;
+    private static final int INITIAL_TABLE = 1 << 14;
+    /** Queue memory before it spills to disk: a quarter of the heap. */
+    private static final long QUEUE_MEMORY = Runtime.getRuntime().maxMemory() / 4;
 
-    private final TransitionSystem ts;
-    private final StateChecks checks;
-    private final RunControl control;
-    private final int maxDepth;
-    private final long stateLimit;
-    private final String limitName;
+    final TransitionSystem ts;
+    final StateChecks checks;
+    final RunControl control;
+    final int maxDepth;
+    final boolean all;
+    final long stateLimit;
+    final String limitName;
+    final int width;
+    final VisitedSet visited;
+    final ParentLinks links = new ParentLinks();
+    final StateQueue queue;
+    final Findings findings;
+    final ReentrantReadWriteLock growth = new ReentrantReadWriteLock();
+    private final int workers;
 
-    private final FingerprintSet visited = new FingerprintSet(1 << 12);
-    private final IntList parents = new IntList();
-    private final IntList labels = new IntList();
-    private final StateQueue queue;
-    private final int[] reachedId;
-    private int unreached;
-
-    private int curId;
-    private int curDepth;
-    private int deepest;
+    // Guarded by this: the level being expanded and the ids taken out of the queue.
+    private long nextTakeId;    private long levelEnd;
+    private int depth;
+    private int inFlight;
+    private boolean done;
+    private long expanded;
     private long transitions;
-    private boolean halt;
-    private String violated;
-    private int violatingId = -1;
-    private String bound;
+    private long lastPoll = Long.MIN_VALUE / 2;
+    private int deepest;
+    volatile boolean stop;
+    private volatile String bound;
 
     Bfs(TransitionSystem ts, StateChecks checks, ExploreOptions opts, RunControl control) {
         this.ts = ts;
         this.checks = checks;
         this.control = control;
         this.maxDepth = opts.maxDepth();
-        // Ids are ints; past that the parent links cannot address a state.
-        if (opts.maxStates() > 0 && opts.maxStates() < Integer.MAX_VALUE) {
+        this.all = opts.all();
+        this.workers = opts.workers();
+        if (opts.maxStates() > 0 && opts.maxStates() < ParentLinks.MAX_STATES) {
             stateLimit = opts.maxStates();
             limitName = "max-states " + opts.maxStates();
         } else {
-            stateLimit = Integer.MAX_VALUE;
+            stateLimit = ParentLinks.MAX_STATES;
             limitName = opts.maxStates() > 0 ? "max-states " + opts.maxStates() : "state-id limit";
         }
-        this.queue = new StateQueue(ts.stateSize());
-        this.reachedId = new int[checks.reachableCount()];
-        Arrays.fill(reachedId, -1);
-        this.unreached = reachedId.length;
+        this.width = ts.stateSize();
+        this.visited = opts.bitstate() ? new BitStateSet(opts.bitstateBits(), BitStateSet.DEFAULT_HASHES)
+                : new FingerprintTable(INITIAL_TABLE);
+        this.queue = new StateQueue(width, QUEUE_MEMORY);
+        this.findings = new Findings(checks.reachableCount());
     }
 
     ExploreResult run() {
-        int[] cur = new int[ts.stateSize()];
-        ts.initialState(cur);
-        visited.add(Fingerprint.of(cur));
-        parents.add(-1);
-        labels.add(-1);
-        if (!noteNew(0, cur)) queue.push(cur);
-
-        TransitionSystem.Stepper stepper = ts.newStepper();
-        long levelEnd = 1;
-        int depth = 0;
-        long expanded = 0;
-        while (!halt && queue.pop(cur)) {
-            if (expanded == levelEnd) {
-                depth++;
-                levelEnd = parents.size();
-            }
-            curId = (int) expanded++;
-            curDepth = depth;
-            if ((expanded & RunControl.POLL_MASK) == 1
-                    && control.poll(parents.size(), transitions, depth, queue.size())) {
-                break;
-            }
-            int k;
-            if (maxDepth > 0 && depth >= maxDepth) {
-                k = stepper.successors(cur, IGNORE);
-                if (k > 0) {
-                    if (bound == null) bound = "max-depth " + maxDepth;
-                    continue;
-                }
+        try {
+            int[] init = new int[width];
+            ts.initialState(init);
+            long fp = Fingerprint.of(init);
+            visited.add(fp);
+            int v = checks.violation(init);
+            if (v != StateChecks.OK) {
+                findings.violation(new Findings.End(v, checks.propertyName(v), 0, fp, 0, -1));
             } else {
-                k = stepper.successors(cur, this);
-                if (halt) break;
+                for (int i = 0; i < checks.reachableCount(); i++) {
+                    if (checks.reached(i, init)) findings.witness(i, new Findings.End(i, null, 0, fp, 0, -1));
+                }
             }
-            if (k == 0 && checks.checksDeadlock() && !checks.isValidEnd(cur)) {
-                violated = ExploreResult.DEADLOCK;
-                violatingId = curId;
-                break;
+            links.add(-1, 0);
+            if (v == StateChecks.OK) queue.push(init);
+            levelEnd = queue.size();
+            done = queue.isEmpty() || (findings.anyViolation() && !all);
+            runWorkers();
+            synchronized (this) {
+                control.publish(visited.size(), transitions, deepest, queue.size());
             }
+            return finish();
+        } finally {
+            queue.close();
+            visited.free();
+            links.free();
         }
-        control.publish(parents.size(), transitions, deepest, queue.size());
-        return finish();
     }
 
-    @Override
-    public void accept(int[] next, int label) {
-        transitions++;
-        if (halt) return;
-        if (!visited.add(Fingerprint.of(next))) return;
-        long n = parents.size();
-        if (n >= stateLimit) {
-            bound = limitName;
-            halt = true;
-            return;
+    private void runWorkers() {
+        List<Thread> threads = new ArrayList<>();
+        List<Throwable> failures = new ArrayList<>();
+        for (int w = 1; w < workers; w++) {
+            BfsWorker worker = new BfsWorker(this);
+            Thread t = new Thread(() -> {
+                try {
+                    worker.run();
+                } catch (Throwable e) {
+                    synchronized (failures) {
+                        failures.add(e);
+                    }
+                    abandon();
+                }
+            }, "uffdcheck-bfs-" + w);
+            t.setDaemon(true);
+            threads.add(t);
+            t.start();
         }
-        parents.add(curId);
-        labels.add(label);
-        if (curDepth + 1 > deepest) deepest = curDepth + 1;
-        if (noteNew((int) n, next)) {
-            halt = true;
-            return;
-        }
-        queue.push(next);
-    }
-
-    /** Asks the checks about a newly found state; true if it violates a property. */
-    private boolean noteNew(int id, int[] state) {
-        int v = checks.violation(state);
-        if (v != StateChecks.OK) {
-            violated = checks.propertyName(v);
-            violatingId = id;
-            return true;
-        }
-        if (unreached > 0) {
-            for (int i = 0; i < reachedId.length; i++) {
-                if (reachedId[i] < 0 && checks.reached(i, state)) {
-                    reachedId[i] = id;
-                    unreached--;
+        try {
+            new BfsWorker(this).run();
+        } catch (RuntimeException | Error e) {
+            abandon();
+            throw e;
+        } finally {
+            for (Thread t : threads) {
+                try {
+                    t.join();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
                 }
             }
         }
-        return false;
+        synchronized (failures) {
+            if (!failures.isEmpty()) {
+                Throwable f = failures.get(0);
+                if (f instanceof RuntimeException) throw (RuntimeException) f;
+                if (f instanceof Error) throw (Error) f;
+                throw new IllegalStateException(f);
+            }
+        }
+    }
+
+    /** A worker failed: everyone stops. */
+    private synchronized void abandon() {
+        stop = true;
+        done = true;
+        notifyAll();
+    }
+
+    /**
+     * Takes up to dst.length / width states of the current level into dst; returns how many
+     * (0 when the search is over) and puts the first one's id and depth into where[0], where[1].
+     * Waits while the level is being finished by other workers.
+     */
+    synchronized int take(int[] dst, long[] where) throws InterruptedException {
+        while (true) {
+            if (done || stop) return 0;
+            if (nextTakeId < levelEnd) {
+                int n = (int) Math.min(dst.length / Math.max(1, width), levelEnd - nextTakeId);
+                for (int i = 0; i < n; i++) queue.pop(dst, i * width);
+                where[0] = nextTakeId;
+                where[1] = depth;
+                nextTakeId += n;
+                inFlight++;
+                return n;
+            }
+            if (inFlight > 0) {
+                wait();
+                continue;
+            }
+            nextLevel();
+        }
+    }
+
+    /** Every state of the level is expanded: stop, or move on to the states found. */
+    private void nextLevel() {
+        if ((findings.anyViolation() && !all) || queue.isEmpty()) {
+            done = true;
+        } else {
+            depth++;
+            levelEnd = nextTakeId + queue.size();
+            poll();
+        }
+        notifyAll();
+    }
+
+    /**
+     * A worker gives back what a block produced: new states, their parents and positions, and
+     * counts. ids are given here, in queue order.
+     */
+    synchronized void give(int[] states, long[] parents, int[] ordinals, int count, int blockStates,
+                           long blockTransitions, int blockDeepest, boolean blockDone) {
+        for (int i = 0; i < count; i++) {
+            links.add(parents[i], ordinals[i]);
+            queue.push(states, i * width);
+        }
+        expanded += blockStates;
+        transitions += blockTransitions;
+        if (blockDeepest > deepest) deepest = blockDeepest;
+        if (blockDone) {
+            inFlight--;
+            if (inFlight == 0 && nextTakeId == levelEnd) notifyAll();
+        }
+        if (expanded - lastPoll > RunControl.POLL_MASK) poll();
+    }
+
+    private void poll() {
+        lastPoll = expanded;
+        if (control.poll(visited.size(), transitions, depth, queue.size())) {
+            stop = true;
+            done = true;
+            notifyAll();
+        }
+    }
+
+    /** The state limit is hit: no more states are stored; the search ends when the level does. */
+    void limitHit() {
+        bound = limitName;
+        stop = true;
+    }
+
+    void depthBoundHit() {
+        if (bound == null) bound = "max-depth " + maxDepth;
     }
 
     private ExploreResult finish() {
-        Trace trace = violatingId >= 0 ? traceTo(violatingId) : null;
-        List<Witness> witnesses = new ArrayList<>(reachedId.length);
-        for (int i = 0; i < reachedId.length; i++) {
-            witnesses.add(new Witness(checks.reachableName(i), reachedId[i] >= 0 ? traceTo(reachedId[i]) : null));
-        }
-        Stats stats = new Stats(parents.size(), transitions, deepest, control.elapsedSeconds(),
-                visited.bytes() + parents.bytes() + labels.bytes());
-        return Verdict.of(violated, trace, control, bound, stats, witnesses);
-    }
-
-    private Trace traceTo(int id) {
-        int len = 0;
-        for (int i = id; i > 0; i = parents.get(i)) len++;
-        int[] path = new int[len];
-        for (int i = id, k = len; i > 0; i = parents.get(i)) path[--k] = labels.get(i);
-        return Replay.fromLabels(ts, path);
+        return new BfsResult(this).build(deepest, transitions, Math.min(visited.size(), stateLimit), bound);
     }
 }

@@ -6,8 +6,10 @@ import java.util.List;
 import org.uffdcheck.compile.TransitionSystem;
 import org.uffdcheck.props.StateChecks;
 import org.uffdcheck.state.Fingerprint;
-import org.uffdcheck.state.FingerprintSet;
+import org.uffdcheck.state.BitStateSet;
+import org.uffdcheck.state.FingerprintTable;
 import org.uffdcheck.state.StateStack;
+import org.uffdcheck.state.VisitedSet;
 
 /**
  * Depth-first search with an explicit stack of [depth, label, state...] records. A state is
@@ -26,7 +28,7 @@ final class Dfs implements TransitionSystem.SuccessorSink {
     private final int maxDepth;
     private final long maxStates;
 
-    private final FingerprintSet visited = new FingerprintSet(1 << 12);
+    private final VisitedSet visited;
     private final StateStack stack;
     private final int[] out;
     private int[] path = new int[64];
@@ -49,6 +51,8 @@ final class Dfs implements TransitionSystem.SuccessorSink {
         this.n = ts.stateSize();
         this.maxDepth = opts.maxDepth();
         this.maxStates = opts.maxStates();
+        this.visited = opts.bitstate() ? new BitStateSet(opts.bitstateBits(), BitStateSet.DEFAULT_HASHES)
+                : new FingerprintTable(1 << 12);
         this.stack = new StateStack(n + 2);
         this.out = new int[n + 2];
         this.witnessPaths = new int[checks.reachableCount()][];
@@ -56,6 +60,14 @@ final class Dfs implements TransitionSystem.SuccessorSink {
     }
 
     ExploreResult run() {
+        try {
+            return search();
+        } finally {
+            visited.free();
+        }
+    }
+
+    private ExploreResult search() {
         int[] cur = new int[n];
         int[] rec = new int[n + 2];
         ts.initialState(cur);
@@ -109,6 +121,7 @@ final class Dfs implements TransitionSystem.SuccessorSink {
         transitions++;
         if (halt) return;
         if (!visited.add(Fingerprint.of(next))) return;
+        if (visited.wantsGrowth()) visited.grow();
         if (maxStates > 0 && states >= maxStates) {
             bound = "max-states " + maxStates;
             halt = true;
@@ -163,6 +176,11 @@ final class Dfs implements TransitionSystem.SuccessorSink {
         }
         Stats stats = new Stats(states, transitions, deepest, control.elapsedSeconds(),
                 visited.bytes() + stack.bytes() + 4L * path.length);
+        if (visited instanceof BitStateSet && violated == null && !control.interrupted()
+                && control.stopReason() == null && bound == null) {
+            return new ExploreResult(ExploreResult.Status.NO_VIOLATION_FOUND, null, null,
+                    BfsResult.describe((BitStateSet) visited), stats, witnesses);
+        }
         return Verdict.of(violated, trace, control, bound, stats, witnesses);
     }
 }

@@ -5,10 +5,12 @@ import java.util.List;
 /**
  * The verdict of a search. property names the violated property ("deadlock" for a deadlock, or a
  * reachability property never reached); trace leads to the offending state when there is one;
- * detail says which bound stopped the search, or "never reached".
+ * detail says which bound stopped the search, "never reached", or why a search that found nothing
+ * proves nothing (simulation, bit-state). violations holds every property found violated with a
+ * shortest trace each (more than one only with ExploreOptions.all()); the first is property/trace.
  */
-public record ExploreResult(
-        Status status, String property, Trace trace, String detail, Stats stats, List<Witness> witnesses) {
+public record ExploreResult(Status status, String property, Trace trace, String detail, Stats stats,
+                            List<Witness> witnesses, List<Violation> violations) {
 
     public enum Status {
         /** Every reachable state was checked and all properties hold. */
@@ -17,7 +19,7 @@ public record ExploreResult(
         /** A bound cut the search short before any violation was seen. */
         BOUND_REACHED,
         INTERRUPTED,
-        /** Random simulation saw nothing wrong, which proves nothing. */
+        /** Random simulation or a bit-state search saw nothing wrong, which proves nothing. */
         NO_VIOLATION_FOUND
     }
 
@@ -26,6 +28,14 @@ public record ExploreResult(
 
     public ExploreResult {
         witnesses = List.copyOf(witnesses);
+        violations = List.copyOf(violations);
+    }
+
+    /** A result with at most the one violation given by property and trace. */
+    public ExploreResult(Status status, String property, Trace trace, String detail, Stats stats,
+                         List<Witness> witnesses) {
+        this(status, property, trace, detail, stats, witnesses,
+                status == Status.VIOLATION && property != null ? List.of(new Violation(property, trace)) : List.of());
     }
 
     public boolean violated() {

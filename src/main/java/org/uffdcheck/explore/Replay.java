@@ -38,4 +38,39 @@ public final class Replay {
         }
         return new Trace(states, labels);
     }
+
+    /**
+     * Rebuilds a trace from successor positions: ordinals[i] says which successor, in the
+     * stepper's order, step i takes. This is how a breadth-first search stores its parent links.
+     */
+    public static Trace fromOrdinals(TransitionSystem ts, int[] ordinals) {
+        int n = ts.stateSize();
+        int[] cur = new int[n];
+        ts.initialState(cur);
+        List<int[]> states = new ArrayList<>(ordinals.length + 1);
+        states.add(cur.clone());
+        int[] labels = new int[ordinals.length];
+        TransitionSystem.Stepper stepper = ts.newStepper();
+        int[] next = new int[n];
+        int[] seen = new int[2];
+        for (int i = 0; i < ordinals.length; i++) {
+            int want = ordinals[i];
+            seen[0] = 0;
+            seen[1] = -1;
+            stepper.successors(cur, (succ, label) -> {
+                if (seen[0]++ == want) {
+                    System.arraycopy(succ, 0, next, 0, n);
+                    seen[1] = label;
+                }
+            });
+            if (want >= seen[0]) {
+                throw new IllegalArgumentException("step " + i + ": the state has " + seen[0]
+                        + " successors, not " + (want + 1));
+            }
+            labels[i] = seen[1];
+            System.arraycopy(next, 0, cur, 0, n);
+            states.add(cur.clone());
+        }
+        return new Trace(states, labels);
+    }
 }

@@ -13,8 +13,16 @@ final class Verdict {
      */
     static ExploreResult of(String violated, Trace trace, RunControl control, String bound,
                             Stats stats, List<Witness> witnesses) {
-        if (violated != null) {
-            return new ExploreResult(Status.VIOLATION, violated, trace, null, stats, witnesses);
+        List<Violation> vs = violated == null ? List.of() : List.of(new Violation(violated, trace));
+        return of(vs, control, bound, stats, witnesses);
+    }
+
+    /** violations: shallowest first; the first is the one the result names. */
+    static ExploreResult of(List<Violation> violations, RunControl control, String bound,
+                            Stats stats, List<Witness> witnesses) {
+        if (!violations.isEmpty()) {
+            Violation v = violations.get(0);
+            return new ExploreResult(Status.VIOLATION, v.property(), v.trace(), null, stats, witnesses, violations);
         }
         if (control.interrupted()) {
             return new ExploreResult(Status.INTERRUPTED, null, null, "interrupted", stats, witnesses);

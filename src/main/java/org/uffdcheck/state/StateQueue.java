@@ -1,5 +1,13 @@
 package org.uffdcheck.state;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayDeque;
 
 /**
@@ -7,27 +15,50 @@ import java.util.ArrayDeque;
  * packed into chunks; a chunk is dropped as soon as it has been read, so memory follows what is
  * queued now rather than everything ever queued. Chunks start small and double up to about 1M
  * ints, so a small queue stays small and a huge one never copies.
+ *
+ * <p>Once the chunks in memory pass a limit, further full chunks go to a temporary file (deleted
+ * when the queue is closed or the JVM exits) and are read back in order: the queue is, from the
+ * head, the chunk being read, full chunks in memory, chunks on disk, the chunk being filled. The
+ * reader may be in the chunk being filled, as in a search whose levels are small.
  */
-public final class StateQueue {
+public final class StateQueue implements AutoCloseable {
     private static final int MAX_CHUNK_INTS = 1 << 20;
     private static final int FIRST_CHUNK_RECORDS = 64;
 
     private final int width;
     private final int maxRecords;
-    private final ArrayDeque<int[]> chunks = new ArrayDeque<>();
+    private final long memoryLimit;
+    private final ArrayDeque<int[]> full = new ArrayDeque<>();
+    private final ArrayDeque<Integer> fullRecords = new ArrayDeque<>();
+    /** Read-out full-size chunks kept for reuse, so a queue in steady state allocates nothing. */
+    private final ArrayDeque<int[]> spares = new ArrayDeque<>();
+    private static final int MAX_SPARES = 1;
     private int nextRecords;
     private int[] head;
     private int headRecords;
     private int readRec;
     private int[] tail;
-    private int tailRecords;
     private int writeRec;
     private long size;
     private long bytes;
 
+    private FileChannel disk;
+    private Path diskPath;
+    private ByteBuffer io;
+    private final ArrayDeque<Integer> diskRecords = new ArrayDeque<>();
+    private long diskRead;
+    private long diskWrite;
+
     public StateQueue(int width) {
+        this(width, Long.MAX_VALUE);
+    }
+
+    /** A queue that keeps about memoryLimit bytes of chunks in memory and spills the rest. */
+    public StateQueue(int width, long memoryLimit) {
         if (width < 0) throw new IllegalArgumentException("width " + width);
+        if (memoryLimit < 0) throw new IllegalArgumentException("memoryLimit " + memoryLimit);
         this.width = width;
+        this.memoryLimit = memoryLimit;
         this.maxRecords = Math.max(1, MAX_CHUNK_INTS / Math.max(1, width));
         this.nextRecords = Math.min(FIRST_CHUNK_RECORDS, maxRecords);
     }
@@ -46,7 +77,8 @@ public final class StateQueue {
             size++;
             return;
         }
-        if (tail == null || writeRec == tailRecords) addChunk();
+        if (tail == null) newTail();
+        else if (writeRec * width == tail.length) retireTail();
         System.arraycopy(src, off, tail, writeRec * width, width);
         writeRec++;
         size++;
@@ -63,7 +95,7 @@ public final class StateQueue {
             size--;
             return true;
         }
-        if (readRec == headRecords) dropHead();
+        if (head == null || readRec == (head == tail ? writeRec : headRecords)) nextHead();
         System.arraycopy(head, readRec * width, dst, off, width);
         readRec++;
         size--;
@@ -78,31 +110,121 @@ public final class StateQueue {
         return size == 0;
     }
 
-    /** Memory held by live chunks. */
+    /** Memory held by chunks in memory, spares included. */
     public long bytes() {
         return bytes;
     }
 
-    private void addChunk() {
-        tailRecords = nextRecords;
+    /** Bytes waiting in the spill file. */
+    public long spilledBytes() {
+        return diskWrite - diskRead;
+    }
+
+    private void newTail() {
+        int records = nextRecords;
         nextRecords = Math.min(maxRecords, nextRecords * 2);
-        tail = new int[tailRecords * width];
+        if (records == maxRecords && !spares.isEmpty()) {
+            tail = spares.pollFirst();
+        } else {
+            tail = new int[records * width];
+            bytes += 4L * tail.length;
+        }
         writeRec = 0;
-        bytes += 4L * tail.length;
-        chunks.addLast(tail);
-        if (head == null) {
+    }
+
+    /** The tail chunk is full: keep it in memory while there is room and nothing on disk, else spill it. */
+    private void retireTail() {
+        if (head == tail) {
+            // The reader is still in this chunk: it keeps it, and the writer moves on.
+            headRecords = writeRec;
+            newTail();
+            return;
+        }
+        if (diskWrite == diskRead && bytes + 4L * tail.length <= memoryLimit) {
+            full.addLast(tail);
+            fullRecords.addLast(writeRec);
+            newTail();
+            return;
+        }
+        spill(tail, writeRec);
+        writeRec = 0;
+    }
+
+    private void nextHead() {
+        if (head != null && head != tail) {
+            if (head.length == maxRecords * width && spares.size() < MAX_SPARES) spares.addLast(head);
+            else bytes -= 4L * head.length;
+        }
+        if (!full.isEmpty()) {
+            head = full.pollFirst();
+            headRecords = fullRecords.pollFirst();
+        } else if (diskWrite > diskRead) {
+            headRecords = diskRecords.pollFirst();
+            head = spares.isEmpty() ? null : spares.pollFirst();
+            if (head == null || head.length < headRecords * width) {
+                head = new int[headRecords * width];
+                bytes += 4L * head.length;
+            }
+            unspill(head, headRecords);
+        } else {
+            // Only the tail is left: reader and writer share it until it is full.
             head = tail;
-            headRecords = tailRecords;
-            readRec = 0;
+        }
+        readRec = 0;
+    }
+
+    private void spill(int[] chunk, int records) {
+        try {
+            if (disk == null) {
+                diskPath = Files.createTempFile("uffdcheck-queue-", ".bin");
+                diskPath.toFile().deleteOnExit();
+                disk = FileChannel.open(diskPath, StandardOpenOption.READ, StandardOpenOption.WRITE,
+                        StandardOpenOption.DELETE_ON_CLOSE);
+                io = ByteBuffer.allocateDirect(4 * MAX_CHUNK_INTS + 4 * Math.max(1, width))
+                        .order(ByteOrder.nativeOrder());
+            }
+            io.clear();
+            io.asIntBuffer().put(chunk, 0, records * width);
+            io.limit(4 * records * width);
+            while (io.hasRemaining()) diskWrite += disk.write(io, diskWrite);
+            diskRecords.addLast(records);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot spill the state queue to disk", e);
         }
     }
 
-    /** The head chunk is used up: release it and read from the next (never empty here). */
-    private void dropHead() {
-        chunks.pollFirst();
-        bytes -= 4L * head.length;
-        head = chunks.peekFirst();
-        headRecords = head.length / width;
-        readRec = 0;
+    private void unspill(int[] chunk, int records) {
+        try {
+            io.clear();
+            io.limit(4 * records * width);
+            while (io.hasRemaining()) {
+                int n = disk.read(io, diskRead);
+                if (n < 0) throw new IOException("spill file ended early");
+                diskRead += n;
+            }
+            io.flip();
+            io.asIntBuffer().get(chunk, 0, records * width);
+            if (diskRead == diskWrite) {
+                // Drained: start the file over so it never holds more than what is waiting.
+                disk.truncate(0);
+                diskRead = 0;
+                diskWrite = 0;
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the state queue back from disk", e);
+        }
+    }
+
+    /** Deletes the spill file, if any. */
+    @Override
+    public void close() {
+        if (disk == null) return;
+        try {
+            disk.close();
+            Files.deleteIfExists(diskPath);
+        } catch (IOException e) {
+            // The file is also marked delete-on-exit.
+        }
+        disk = null;
     }
 }

@@ -1,0 +1,140 @@
+package org.uffdcheck.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.uffdcheck.explore.ExploreOptions;
+import org.uffdcheck.explore.ExploreResult;
+import org.uffdcheck.explore.Stats;
+import org.uffdcheck.lang.check.CheckedModel;
+import org.uffdcheck.lang.check.ScenarioInfo;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** uffdcheck bench: explores a fixed series of scenarios of growing size and prints what each cost. */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = "Explore a fixed series of fork/munmap/monitor scenarios of growing size and print "
+                + "states, transitions, depth, time, states/s, bytes per state, peak heap and peak RSS.")
+final class BenchCommand implements Callable<Integer> {
+    @Option(names = "--quick", description = "Only the small scenarios (seconds in all).")
+    boolean quick;
+
+    @Option(names = "--workers", paramLabel = "N", defaultValue = "1", description = "Threads of the search (default ${DEFAULT-VALUE}).")
+    int workers;
+
+    @Option(names = "--only", paramLabel = "NAME", description = "Run only the scenario of this name.")
+    String only;
+
+    @Option(names = "--bitstate", paramLabel = "BITS", arity = "0..1", fallbackValue = "32",
+            description = "Bit-state search with a 2^BITS-bit array.")
+    Integer bitstate;
+
+    @Option(names = "--save-models", paramLabel = "DIR", description = "Also write each generated model to DIR.")
+    Path saveModels;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws IOException {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        if (workers < 1 || workers > ExploreOptions.MAX_WORKERS) {
+            err.println("uffdcheck: --workers must be between 1 and " + ExploreOptions.MAX_WORKERS);
+            return Main.BAD_INPUT;
+        }
+        ExploreOptions opts = ExploreOptions.defaults().withWorkers(workers).withProgressSeconds(0);
+        if (bitstate != null) opts = opts.withBitstate(bitstate);
+        out.printf(Locale.ROOT, "uffdcheck bench: %d worker%s, %d cores, max heap %s, Java %s%n", workers,
+                workers == 1 ? "" : "s", Runtime.getRuntime().availableProcessors(),
+                mib(Runtime.getRuntime().maxMemory()), System.getProperty("java.version"));
+        String fmt = "%-14s %14s %15s %6s %9s %12s %8s %10s %10s  %s%n";
+        out.printf(Locale.ROOT, fmt, "scenario", "states", "transitions", "depth", "seconds", "states/s",
+                "B/state", "peak heap", "peak RSS", "verdict");
+        out.flush();
+        boolean ran = false;
+        for (BenchSeries.Scenario s : BenchSeries.all()) {
+            if (only != null ? !only.equals(s.name()) : quick && !s.quick()) continue;
+            ran = true;
+            ExploreResult r = run(s, opts);
+            Stats st = r.stats();
+            out.printf(Locale.ROOT, fmt, s.name(), String.format(Locale.ROOT, "%,d", st.states()),
+                    String.format(Locale.ROOT, "%,d", st.transitions()), st.depth(),
+                    String.format(Locale.ROOT, "%.2f", st.seconds()),
+                    String.format(Locale.ROOT, "%,.0f", st.statesPerSecond()),
+                    String.format(Locale.ROOT, "%.1f", st.bytesPerState()), mib(peakHeap()), mib(peakRss()),
+                    ModelRunner.verdict(r));
+            out.flush();
+        }
+        if (!ran) {
+            err.println("uffdcheck: no bench scenario named '" + only + "'");
+            return Main.BAD_INPUT;
+        }
+        return Main.HOLDS;
+    }
+
+    private ExploreResult run(BenchSeries.Scenario s, ExploreOptions opts) throws IOException {
+        String text = s.modelText();
+        if (saveModels != null) {
+            Files.createDirectories(saveModels);
+            Files.writeString(saveModels.resolve("bench-" + s.name() + ".uffd"), text);
+        }
+        Path file = Files.createTempFile("uffdcheck-bench-", ".uffd");
+        CheckedModel model;
+        try {
+            Files.writeString(file, text);
+            model = ModelRunner.load(file);
+        } finally {
+            Files.deleteIfExists(file);
+        }
+        ScenarioInfo info = model.scenarios.values().iterator().next();
+        System.gc();
+        resetPeaks();
+        return ModelRunner.prepare(model, info, opts, null).go();
+    }
+
+    private static void resetPeaks() {
+        for (MemoryPoolMXBean p : ManagementFactory.getMemoryPoolMXBeans()) p.resetPeakUsage();
+        try {
+            // Linux: writing 5 resets the peak resident set size (VmHWM) of the process.
+            Files.writeString(Path.of("/proc/self/clear_refs"), "5");
+        } catch (IOException | RuntimeException e) {
+            // Not Linux, or not allowed: the peak is then since the start of the process.
+        }
+    }
+
+    private static long peakHeap() {
+        long sum = 0;
+        for (MemoryPoolMXBean p : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (p.getType() == MemoryType.HEAP && p.getPeakUsage() != null) sum += p.getPeakUsage().getUsed();
+        }
+        return sum;
+    }
+
+    /** VmHWM from /proc/self/status, or -1 where there is none. */
+    static long peakRss() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+                if (line.startsWith("VmHWM:")) {
+                    String[] f = line.substring(6).trim().split("\\s+");
+                    return Long.parseLong(f[0]) * 1024;
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // Not Linux.
+        }
+        return -1;
+    }
+
+    private static String mib(long bytes) {
+        if (bytes < 0) return "-";
+        return String.format(Locale.ROOT, "%,d MiB", (bytes + (1 << 19)) >> 20);
+    }
+}

@@ -1,0 +1,64 @@
+package org.uffdcheck.explore;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.uffdcheck.state.BitStateSet;
+import org.uffdcheck.state.ParentLinks;
+
+/** Turns what a breadth-first search found into a result, rebuilding each trace from the parent links. */
+final class BfsResult {
+    private final Bfs bfs;
+
+    BfsResult(Bfs bfs) {
+        this.bfs = bfs;
+    }
+
+    ExploreResult build(int deepest, long transitions, long states, String bound) {
+        List<Violation> violations = new ArrayList<>();
+        for (Findings.End e : bfs.findings.violations()) {
+            violations.add(new Violation(e.name(), trace(e)));
+            if (!bfs.all) break;
+        }
+        List<Witness> witnesses = new ArrayList<>();
+        for (int i = 0; i < bfs.checks.reachableCount(); i++) {
+            Findings.End w = bfs.findings.witness(i);
+            witnesses.add(new Witness(bfs.checks.reachableName(i), w == null ? null : trace(w)));
+        }
+        Stats stats = new Stats(states, transitions, deepest, bfs.control.elapsedSeconds(),
+                bfs.visited.bytes() + bfs.links.bytes());
+        if (bfs.visited instanceof BitStateSet && violations.isEmpty()) {
+            return bitstate((BitStateSet) bfs.visited, bound, stats, witnesses);
+        }
+        return Verdict.of(violations, bfs.control, bound, stats, witnesses);
+    }
+
+    /** A bit-state search that found nothing proves nothing; it says how much it probably saw. */
+    private ExploreResult bitstate(BitStateSet set, String bound, Stats stats, List<Witness> witnesses) {
+        if (bfs.control.interrupted()) {
+            return new ExploreResult(ExploreResult.Status.INTERRUPTED, null, null, "interrupted", stats, witnesses);
+        }
+        String why = bfs.control.stopReason() != null ? bfs.control.stopReason() : bound;
+        if (why != null) {
+            return new ExploreResult(ExploreResult.Status.BOUND_REACHED, null, null, why, stats, witnesses);
+        }
+        return new ExploreResult(ExploreResult.Status.NO_VIOLATION_FOUND, null, null, describe(set), stats, witnesses);
+    }
+
+    static String describe(BitStateSet set) {
+        return String.format(Locale.ROOT,
+                "bit-state search, incomplete: estimated coverage %.2f%%, hash factor %.1f (2^%d bits, %d hash functions)",
+                100 * set.estimatedCoverage(), set.hashFactor(), set.bits(), set.hashes());
+    }
+
+    private Trace trace(Findings.End e) {
+        ParentLinks links = bfs.links;
+        int len = e.ordinal() >= 0 ? 1 : 0;
+        for (long id = e.id(); links.parent(id) >= 0; id = links.parent(id)) len++;
+        int[] ordinals = new int[len];
+        int k = len;
+        if (e.ordinal() >= 0) ordinals[--k] = e.ordinal();
+        for (long id = e.id(); links.parent(id) >= 0; id = links.parent(id)) ordinals[--k] = links.ordinal(id);
+        return Replay.fromOrdinals(bfs.ts, ordinals);
+    }
+}

@@ -1,0 +1,51 @@
+package org.uffdcheck.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+class BenchCommandTest {
+
+    @Test
+    void smallestScenarioRunsAndPrintsARow(@TempDir Path dir) throws Exception {
+        StringWriter out = new StringWriter();
+        CommandLine cl = Main.commandLine();
+        cl.setOut(new PrintWriter(out));
+        cl.setErr(new PrintWriter(new StringWriter()));
+        String name = BenchSeries.all().get(0).name();
+        int code = cl.execute("bench", "--only", name, "--workers", "2", "--save-models", dir.toString());
+        assertEquals(Main.HOLDS, code, out.toString());
+        String row = out.toString().lines().filter(l -> l.startsWith(name)).findFirst().orElseThrow();
+        assertTrue(row.endsWith("holds"), row);
+        assertTrue(Files.exists(dir.resolve("bench-" + name + ".uffd")));
+    }
+
+    @Test
+    void seriesGrowsAndHasUniqueNames() {
+        Set<String> names = new HashSet<>();
+        int quick = 0;
+        for (BenchSeries.Scenario s : BenchSeries.all()) {
+            assertTrue(names.add(s.name()), s.name());
+            if (s.quick()) quick++;
+            assertTrue(s.modelText().contains("scenario bench"));
+        }
+        assertTrue(quick > 0 && quick < names.size());
+    }
+
+    @Test
+    void unknownScenarioIsAUsageError() {
+        CommandLine cl = Main.commandLine();
+        cl.setOut(new PrintWriter(new StringWriter()));
+        cl.setErr(new PrintWriter(new StringWriter()));
+        assertEquals(Main.BAD_INPUT, cl.execute("bench", "--only", "no-such-scenario"));
+    }
+}

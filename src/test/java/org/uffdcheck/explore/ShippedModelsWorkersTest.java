@@ -1,0 +1,82 @@
+package org.uffdcheck.explore;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+import org.uffdcheck.compile.CompiledScenario;
+import org.uffdcheck.compile.Compiler;
+import org.uffdcheck.lang.ModelLoader;
+import org.uffdcheck.lang.check.CheckedModel;
+import org.uffdcheck.lang.check.Checker;
+import org.uffdcheck.lang.check.ScenarioInfo;
+import org.uffdcheck.props.ScenarioChecks;
+
+/**
+ * On every shipped model, two and three workers give what one gives: the verdict, the counts, the
+ * depth, and traces of the same length that replay; --all gives the same list of violations.
+ */
+class ShippedModelsWorkersTest {
+
+    @TestFactory
+    Stream<DynamicTest> workersAgreeOnEveryShippedScenario() throws IOException {
+        List<Path> files;
+        try (Stream<Path> walk = Files.walk(Path.of("models"))) {
+            files = walk.filter(p -> p.toString().endsWith(".uffd"))
+                    .filter(ModelLoader::declaresScenario).sorted().toList();
+        }
+        assertFalse(files.isEmpty());
+        List<DynamicTest> tests = new ArrayList<>();
+        for (Path f : files) {
+            CheckedModel model = Checker.check(ModelLoader.load(f, f.toString()));
+            for (ScenarioInfo s : model.scenarios.values()) {
+                tests.add(DynamicTest.dynamicTest(f + " / " + s.name(), () -> compare(Compiler.compile(model, s))));
+            }
+        }
+        return tests.stream();
+    }
+
+    private static void compare(CompiledScenario cs) {
+        for (boolean all : new boolean[] {false, true}) {
+            ExploreResult one = run(cs, 1, all);
+            for (int workers = 2; workers <= 3; workers++) {
+                ExploreResult many = run(cs, workers, all);
+                String what = workers + " workers" + (all ? ", --all" : "");
+                assertEquals(one.status(), many.status(), what);
+                assertEquals(one.property(), many.property(), what);
+                assertEquals(one.stats().states(), many.stats().states(), what);
+                assertEquals(one.stats().transitions(), many.stats().transitions(), what);
+                assertEquals(one.stats().depth(), many.stats().depth(), what);
+                assertEquals(one.violations().size(), many.violations().size(), what);
+                for (int i = 0; i < one.violations().size(); i++) {
+                    Violation a = one.violations().get(i);
+                    Violation b = many.violations().get(i);
+                    assertEquals(a.property(), b.property(), what);
+                    if (a.trace() == null) continue;
+                    assertEquals(a.trace().length(), b.trace().length(), what);
+                    Trace replayed = Replay.fromLabels(cs, b.trace().labels());
+                    assertArrayEquals(b.trace().last(), replayed.last(), what);
+                }
+                for (int i = 0; i < one.witnesses().size(); i++) {
+                    Witness a = one.witnesses().get(i);
+                    Witness b = many.witnesses().get(i);
+                    assertEquals(a.found(), b.found(), what);
+                    if (a.found()) assertEquals(a.trace().length(), b.trace().length(), what);
+                }
+            }
+        }
+    }
+
+    private static ExploreResult run(CompiledScenario cs, int workers, boolean all) {
+        ExploreOptions o = ExploreOptions.defaults().withWorkers(workers).withAll(all);
+        return new Explorer(cs, new ScenarioChecks(cs), o).run();
+    }
+}
