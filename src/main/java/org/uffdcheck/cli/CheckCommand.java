@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.uffdcheck.explore.ExploreOptions;
 import org.uffdcheck.explore.ExploreResult;
+import org.uffdcheck.explore.Violation;
 import org.uffdcheck.lang.ModelError;
 import org.uffdcheck.lang.check.CheckedModel;
 import org.uffdcheck.lang.check.ScenarioInfo;
@@ -67,7 +68,7 @@ final class CheckCommand implements Callable<Integer> {
                 if (interrupts.interrupted()) break;
                 ModelRunner.Run run;
                 try {
-                    run = ModelRunner.prepare(model, s, opts, p -> err.println(Report.progress(p)));
+                    run = ModelRunner.prepare(model, s, opts, p -> err.println(Report.progress(p)), search.mergeLocal);
                 } catch (ModelError e) {
                     err.print(e.diagnostics().render());
                     return Main.BAD_INPUT;
@@ -79,8 +80,8 @@ final class CheckCommand implements Callable<Integer> {
                     out.printf("scenario %s: interrupted%n  reached so far: %s%n", s.name(), Report.stats(r.stats()));
                 } else {
                     Report.print(out, run.scenario(), r, render.style());
-                    if (r.violated() && r.trace() != null) {
-                        counterexamples.add(Counterexample.of(run.scenario(), r.property(), r.trace()));
+                    for (Violation v : Report.violations(r)) {
+                        if (v.trace() != null) counterexamples.add(Counterexample.of(run.scenario(), v.property(), v.trace()));
                     }
                 }
                 out.flush();

@@ -3,7 +3,10 @@ package org.uffdcheck.cli;
 import java.io.PrintWriter;
 import java.util.Locale;
 import org.uffdcheck.compile.CompiledScenario;
+import java.util.List;
 import org.uffdcheck.explore.ExploreResult;
+import org.uffdcheck.explore.Trace;
+import org.uffdcheck.explore.Violation;
 import org.uffdcheck.explore.Progress;
 import org.uffdcheck.explore.Stats;
 import org.uffdcheck.explore.Witness;
@@ -32,25 +35,38 @@ final class Report {
         boolean ok = ModelRunner.matches(expect, r);
         out.printf("scenario %s: %s (expected %s%s)%n", cs.info().name(), ModelRunner.verdict(r), expect.show(),
                 ok ? "" : ", DIFFERS");
-        if (r.status() == ExploreResult.Status.VIOLATION) violation(out, cs, r, style);
+        if (r.status() == ExploreResult.Status.VIOLATION) {
+            List<Violation> all = violations(r);
+            for (Violation v : all) {
+                if (all.size() > 1) out.printf("  -- violation %s%n", v.property());
+                violation(out, cs, v.property(), v.trace(), r.detail(), style);
+            }
+        }
         for (Witness w : r.witnesses()) {
             if (w.found()) out.printf("  reachable %s: reached in %d steps%n", w.name(), w.trace().length());
         }
         out.println("  " + stats(r.stats()));
     }
 
-    private static void violation(PrintWriter out, CompiledScenario cs, ExploreResult r, Style style) {
-        if (r.trace() == null) {
-            out.printf("  %s: %s%n", r.property(), r.detail());
+    /** Every violation found: the list --all collects, or the one the search stopped at. */
+    static List<Violation> violations(ExploreResult r) {
+        if (!r.violations().isEmpty()) return r.violations();
+        return r.violated() ? List.of(new Violation(r.property(), r.trace())) : List.of();
+    }
+
+    private static void violation(PrintWriter out, CompiledScenario cs, String property, Trace trace, String detail,
+                                  Style style) {
+        if (trace == null) {
+            out.printf("  %s: %s%n", property, detail == null ? ExploreResult.NEVER_REACHED : detail);
             return;
         }
-        Counterexample cx = Counterexample.of(cs, r.property(), r.trace());
-        out.printf("  %s: %s%n", r.property(), cx.explanation());
-        out.printf("  counterexample, %d step%s:%n", r.trace().length(), r.trace().length() == 1 ? "" : "s");
+        Counterexample cx = Counterexample.of(cs, property, trace);
+        out.printf("  %s: %s%n", property, cx.explanation());
+        out.printf("  counterexample, %d step%s:%n", trace.length(), trace.length() == 1 ? "" : "s");
         if (style == Style.LIST) {
-            out.print(TextTrace.render(cs, r.trace()));
+            out.print(TextTrace.render(cs, trace));
             out.println("  state at the end:");
-            out.print(TextTrace.state(cs, r.trace().last()));
+            out.print(TextTrace.state(cs, trace.last()));
         } else {
             out.println();
             out.print(RaceDiagram.render(cx, style == Style.DIAGRAM_FULL));

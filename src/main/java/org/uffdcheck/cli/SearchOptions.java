@@ -32,12 +32,19 @@ final class SearchOptions {
                     + "for state spaces beyond memory; incomplete, reports its estimated coverage.")
     Integer bitstate;
 
+    @Option(names = "--all", description = "Keep going after a violation: one shortest counterexample per violated property.")
+    boolean all;
+
+    @Option(names = "--merge-local", description = "Reduction: run statements that touch only the thread's own "
+            + "frame as part of the step before them (same verdicts, fewer states; traces skip them).")
+    boolean mergeLocal;
+
     ExploreOptions toOptions() {
         ExploreOptions o = ExploreOptions.defaults();
         if (simulate > 0) o = o.withMode(ExploreOptions.Mode.SIMULATE).withSimulation(simulate, seed);
         else if (dfs) o = o.withMode(ExploreOptions.Mode.DFS);
         if (bitstate != null) o = o.withBitstate(bitstate);
-        return o.withMaxStates(maxStates).withMaxDepth(maxDepth).withTimeLimit(timeLimit).withWorkers(workers);
+        return o.withMaxStates(maxStates).withMaxDepth(maxDepth).withTimeLimit(timeLimit).withWorkers(workers).withAll(all);
     }
 
     /** A usage mistake, or null. */

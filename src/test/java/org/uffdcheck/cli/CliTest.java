@@ -203,6 +203,43 @@ class CliTest {
         assertFalse(r.out().contains("mm_common"), "a file without scenarios has no row: " + r.out());
     }
 
+    private static final String TWO_INVARIANTS = """
+            var x: int[0..3];
+            var y: bool;
+            proc a() { var k: int = 0; x = 1; k = k + 1; x = k + 1; }
+            proc b() { y = true; }
+            invariant x_small: x < 2;
+            invariant y_false: !y;
+            scenario s { thread ta = a(); thread tb = b(); expect violation y_false; }
+            """;
+
+    @Test
+    void allPrintsOneShortestCounterexamplePerViolatedProperty() throws IOException {
+        Path f = model("two.uffd", TWO_INVARIANTS);
+        Result one = run("check", f.toString());
+        assertFalse(one.out().contains("x_small"), "without --all the search stops at the first: " + one.out());
+        Result all = run("check", "--all", f.toString());
+        assertEquals(Main.VIOLATION, all.code(), all.all());
+        assertTrue(all.out().contains("-- violation y_false") && all.out().contains("-- violation x_small"), all.out());
+    }
+
+    @Test
+    void mergeLocalKeepsTheVerdictInFewerStates() throws IOException {
+        Path f = model("two.uffd", TWO_INVARIANTS.replace("expect violation y_false;", "check deadlock; expect holds;")
+                .replace("invariant x_small: x < 2;\n", "").replace("invariant y_false: !y;\n", ""));
+        Result plain = run("check", f.toString());
+        Result merged = run("check", "--merge-local", f.toString());
+        assertEquals(Main.HOLDS, plain.code(), plain.all());
+        assertEquals(Main.HOLDS, merged.code(), merged.all());
+        assertTrue(states(merged.out()) < states(plain.out()), plain.out() + merged.out());
+    }
+
+    private static long states(String out) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("([0-9,]+) states,").matcher(out);
+        assertTrue(m.find(), out);
+        return Long.parseLong(m.group(1).replace(",", ""));
+    }
+
     /** A library may use a constant only its includer defines: alone it does not check, so test skips it. */
     @Test
     void testChecksLibrariesThroughTheModelsThatIncludeThem() throws IOException {
