@@ -68,7 +68,7 @@ public class StoreBench {
     public boolean insertSeen() {
         long v = nextSeen;
         nextSeen = v == filled ? 1 : v + 1;
-        return table.add(Fingerprint.fmix64(v * 0x9E3779B97F4A7C15L % filled + 1));
+        return table.add(Fingerprint.fmix64(Math.floorMod(v * 0x9E3779B97F4A7C15L, filled) + 1));
     }
 
     @Benchmark

@@ -11,7 +11,7 @@ public final class Fingerprint {
     private static final long C2 = 0x4cf5ad432745937fL;
     private static final long SEED = 0x9e3779b97f4a7c15L;
     private static final long SEED2 = 0xc2b2ae3d27d4eb4fL;
-    /** Stand-in for a zero result, since zero marks an empty slot in {@link FingerprintSet}. */
+    /** Stand-in for a zero result, since zero marks an empty slot in the fingerprint tables. */
     static final long ZERO_STANDIN = 0x6a09e667f3bcc909L;
 
     private Fingerprint() {}
