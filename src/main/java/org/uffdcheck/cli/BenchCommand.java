@@ -36,6 +36,10 @@ final class BenchCommand implements Callable<Integer> {
             description = "Bit-state search with a 2^BITS-bit array.")
     Integer bitstate;
 
+    @Option(names = "--models", paramLabel = "DIR", defaultValue = "models",
+            description = "Where the kernel models are (default: ${DEFAULT-VALUE}, run from the project's top).")
+    Path models;
+
     @Option(names = "--save-models", paramLabel = "DIR", description = "Also write each generated model to DIR.")
     Path saveModels;
 
@@ -81,7 +85,7 @@ final class BenchCommand implements Callable<Integer> {
     }
 
     private ExploreResult run(BenchSeries.Scenario s, ExploreOptions opts) throws IOException {
-        String text = s.modelText();
+        String text = s.modelText(models);
         if (saveModels != null) {
             Files.createDirectories(saveModels);
             Files.writeString(saveModels.resolve("bench-" + s.name() + ".uffd"), text);

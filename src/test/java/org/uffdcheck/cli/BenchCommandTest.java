@@ -36,7 +36,7 @@ class BenchCommandTest {
         for (BenchSeries.Scenario s : BenchSeries.all()) {
             assertTrue(names.add(s.name()), s.name());
             if (s.quick()) quick++;
-            assertTrue(s.modelText().contains("scenario bench"));
+            assertTrue(s.modelText(java.nio.file.Path.of("models")).contains("scenario bench"));
         }
         assertTrue(quick > 0 && quick < names.size());
     }
