@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.uffdcheck.explore.ExploreOptions;
 import org.uffdcheck.explore.ExploreResult;
+import org.uffdcheck.lang.ModelError;
 import org.uffdcheck.explore.Stats;
 import org.uffdcheck.lang.check.CheckedModel;
 import org.uffdcheck.lang.check.ScenarioInfo;
@@ -67,7 +68,15 @@ final class BenchCommand implements Callable<Integer> {
         for (BenchSeries.Scenario s : BenchSeries.all()) {
             if (only != null ? !only.equals(s.name()) : quick && !s.quick()) continue;
             ran = true;
-            ExploreResult r = run(s, opts);
+            ExploreResult r;
+            try {
+                r = run(s, opts);
+            } catch (ModelError e) {
+                err.print(e.diagnostics().render());
+                err.println("uffdcheck: bench scenario " + s.name() + " does not load; run bench from the project's top "
+                        + "directory or give --models DIR");
+                return Main.BAD_INPUT;
+            }
             Stats st = r.stats();
             out.printf(Locale.ROOT, fmt, s.name(), String.format(Locale.ROOT, "%,d", st.states()),
                     String.format(Locale.ROOT, "%,d", st.transitions()), st.depth(),

@@ -42,6 +42,17 @@ class BenchCommandTest {
     }
 
     @Test
+    void kernelModelsNotFoundIsBadInputNotACrash() {
+        CommandLine cl = Main.commandLine();
+        StringWriter err = new StringWriter();
+        cl.setOut(new PrintWriter(new StringWriter()));
+        cl.setErr(new PrintWriter(err));
+        String kernel = BenchSeries.all().get(0).name();
+        assertEquals(Main.BAD_INPUT, cl.execute("bench", "--only", kernel, "--models", dir.resolve("none").toString()));
+        assertTrue(err.toString().contains("does not load"), err.toString());
+    }
+
+    @Test
     void unknownScenarioIsAUsageError() {
         CommandLine cl = Main.commandLine();
         cl.setOut(new PrintWriter(new StringWriter()));
