@@ -42,7 +42,7 @@ class BenchCommandTest {
     }
 
     @Test
-    void kernelModelsNotFoundIsBadInputNotACrash() {
+    void kernelModelsNotFoundIsBadInputNotACrash(@TempDir Path dir) {
         CommandLine cl = Main.commandLine();
         StringWriter err = new StringWriter();
         cl.setOut(new PrintWriter(new StringWriter()));
