@@ -9,6 +9,7 @@ import org.uffdcheck.explore.ExploreOptions;
 import org.uffdcheck.explore.ExploreResult;
 import org.uffdcheck.explore.Violation;
 import org.uffdcheck.lang.ModelError;
+import org.uffdcheck.lang.ModelLoader;
 import org.uffdcheck.lang.check.CheckedModel;
 import org.uffdcheck.lang.check.ScenarioInfo;
 import org.uffdcheck.trace.Counterexample;
@@ -51,6 +52,10 @@ final class CheckCommand implements Callable<Integer> {
             model = ModelRunner.load(file);
         } catch (ModelError e) {
             err.print(e.diagnostics().render());
+            if (!ModelLoader.declaresScenario(file)) {
+                err.println("uffdcheck: " + file + " declares no scenario: it is a library, checked through the models "
+                        + "that include it (they define the constants and pools it uses)");
+            }
             return Main.BAD_INPUT;
         }
         List<ScenarioInfo> scenarios = ModelRunner.select(model, scenario);

@@ -71,7 +71,11 @@ final class TypeResolver {
 
     Integer constant(Expr e, String what) {
         Integer v = ConstEval.eval(e, names);
-        if (v == null) diags.error(e.span(), what + " must be a constant");
+        if (v == null && e instanceof Expr.Name n && !names.values.containsKey(n.ident().name())) {
+            diags.error(e.span(), what + ": unknown constant '" + n.ident().name() + "'");
+        } else if (v == null) {
+            diags.error(e.span(), what + " must be a constant");
+        }
         return v;
     }
 }

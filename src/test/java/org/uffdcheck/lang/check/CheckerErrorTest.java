@@ -239,6 +239,16 @@ class CheckerErrorTest {
     }
 
     @Test
+    void unknownConstantInASize() {
+        assertEquals("""
+                models/m.uffd:1:19: error: list capacity: unknown constant 'QLEN'
+                 1 | var q: list<int, QLEN>;
+                   |                  ^^^^
+                1 error
+                """, errors("var q: list<int, QLEN>;\nproc p() { skip; }\n" + SCENARIO));
+    }
+
+    @Test
     void arraySizeMustBeConstant() {
         assertEquals("""
                 models/m.uffd:2:21: error: array size must be a constant
