@@ -241,7 +241,7 @@ class CheckerErrorTest {
     @Test
     void unknownConstantInASize() {
         assertEquals("""
-                models/m.uffd:1:19: error: list capacity: unknown constant 'QLEN'
+                models/m.uffd:1:18: error: list capacity: unknown constant 'QLEN'
                  1 | var q: list<int, QLEN>;
                    |                  ^^^^
                 1 error
