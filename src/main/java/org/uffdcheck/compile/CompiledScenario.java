@@ -2,7 +2,6 @@ package org.uffdcheck.compile;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.uffdcheck.lang.check.CheckedModel;
 import org.uffdcheck.lang.check.Fault;
@@ -21,7 +20,6 @@ public final class CompiledScenario implements TransitionSystem {
     private final boolean[] endPc;
     private final List<Check> invariants;
     private final List<Check> reachables;
-    final Map<String, List<Integer>> labelPcs;
     private final ForbiddenLocks forbidden;
     private volatile boolean mergeLocal;
 
@@ -36,7 +34,7 @@ public final class CompiledScenario implements TransitionSystem {
     private final Leaks leaks;
 
     CompiledScenario(CheckedModel model, ScenarioInfo info, Layout layout, Code code, int[] initial, Set<Integer> endPcs,
-                     List<Check> invariants, List<Check> reachables, Map<String, List<Integer>> labelPcs) {
+                     List<Check> invariants, List<Check> reachables) {
         this.model = model;
         this.info = info;
         this.layout = layout;
@@ -46,7 +44,6 @@ public final class CompiledScenario implements TransitionSystem {
         for (int pc : endPcs) endPc[pc] = true;
         this.invariants = invariants;
         this.reachables = reachables;
-        this.labelPcs = labelPcs;
         this.forbidden = new ForbiddenLocks(model, layout);
         this.leaks = new Leaks(model, layout, code);
     }

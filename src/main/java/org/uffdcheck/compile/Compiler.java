@@ -44,8 +44,7 @@ public final class Compiler {
         if (diags.hasErrors()) throw new ModelError(diags);
         int[] initial = InitRunner.run(gen.code, layout, scenario, diags);
         if (diags.hasErrors()) throw new ModelError(diags);
-        return new CompiledScenario(model, scenario, layout, gen.code, initial, gen.endPcs, invariants, reachables,
-                gen.labelPcs);
+        return new CompiledScenario(model, scenario, layout, gen.code, initial, gen.endPcs, invariants, reachables);
     }
 
     /** Global initialisers run as the first statements of the scenario's init code. */

@@ -1,6 +1,5 @@
 package org.uffdcheck.compile;
 
-import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -97,13 +96,13 @@ final class Layout {
         stackSize = new int[threads.size() + 1];
         for (int t = 0; t < threads.size(); t++) {
             threadBase[t] = next;
-            stackSize[t] = stackNeed(threads.get(t).proc(), new ArrayList<>());
+            stackSize[t] = stackNeed(threads.get(t).proc());
             next += HDR + stackSize[t];
         }
         stateSize = next;
         initBase = next;
         threadBase[threads.size()] = next;
-        stackSize[threads.size()] = stackNeed(scenario.init(), new ArrayList<>());
+        stackSize[threads.size()] = stackNeed(scenario.init());
         initStateSize = next + HDR + stackSize[threads.size()];
         owner = new int[initStateSize];
         for (int t = 0; t <= threads.size(); t++) {
@@ -116,12 +115,10 @@ final class Layout {
         return procs.computeIfAbsent(p, ProcLayout::new);
     }
 
-    Iterable<ProcLayout> procs() { return procs.values(); }
-
     /** Deepest stack a call of p can need; the checker has ruled out recursion. */
-    private int stackNeed(ProcInfo p, List<ProcInfo> path) {
+    private int stackNeed(ProcInfo p) {
         int deepest = 0;
-        for (ProcInfo c : p.callees) deepest = Math.max(deepest, stackNeed(c, path));
+        for (ProcInfo c : p.callees) deepest = Math.max(deepest, stackNeed(c));
         return proc(p).frameSize + deepest;
     }
 }

@@ -28,7 +28,4 @@ abstract class Op {
 
     /** Performs alternative c on s (a copy the caller owns); false when that alternative is not enabled. */
     abstract boolean exec(int[] s, int tid, int tb, int fp, int c);
-
-    /** Procedures or built-ins this op reaches, for traces. */
-    String procName() { return proc.info.name; }
 }

@@ -50,8 +50,4 @@ public enum Builtin {
     }
 
     public static Builtin named(String name) { return BY_NAME.get(name); }
-
-    public boolean isLockOp() {
-        return ordinal() <= SPIN_UNLOCK.ordinal() || this == DOWN_READ_KILLABLE || this == DOWN_WRITE_KILLABLE;
-    }
 }
