@@ -26,14 +26,28 @@ final class ListOps {
             // The value is computed into the free slot first: it may read the list itself.
             value.write(s, fp, s, end);
             if (range != null) BasicOps.checkRange(s[end], range[0], range[1]);
-            if (front && n > 0) {
-                int[] v = Arrays.copyOfRange(s, end, end + es);
-                System.arraycopy(s, b + 1, s, b + 1 + es, n * es);
-                System.arraycopy(v, 0, s, b + 1, es);
-            }
+            if (front && n > 0) rotateRight(s, b + 1, end + es, es);
             s[b] = n + 1;
             s[tb] = next;
             return true;
+        }
+    }
+
+    /**
+     * Rotates s[from, to) right by k slots in place, by three reversals: this runs once per step of
+     * a push_front, so it must not allocate.
+     */
+    static void rotateRight(int[] s, int from, int to, int k) {
+        reverse(s, from, to - 1);
+        reverse(s, from, from + k - 1);
+        reverse(s, from + k, to - 1);
+    }
+
+    private static void reverse(int[] s, int i, int j) {
+        for (; i < j; i++, j--) {
+            int t = s[i];
+            s[i] = s[j];
+            s[j] = t;
         }
     }
 
