@@ -37,6 +37,9 @@ final class BenchCommand implements Callable<Integer> {
             description = "Bit-state search with a 2^BITS-bit array.")
     Integer bitstate;
 
+    @Option(names = "--symmetry", description = "Run every scenario with the symmetry reduction.")
+    boolean symmetry;
+
     @Option(names = "--models", paramLabel = "DIR", defaultValue = "models",
             description = "Where the kernel models are (default: ${DEFAULT-VALUE}, run from the project's top).")
     Path models;
@@ -110,7 +113,7 @@ final class BenchCommand implements Callable<Integer> {
         ScenarioInfo info = model.scenarios.values().iterator().next();
         System.gc();
         resetPeaks();
-        return ModelRunner.prepare(model, info, opts, null).go();
+        return ModelRunner.prepare(model, info, opts, null, false, symmetry).go();
     }
 
     private static void resetPeaks() {

@@ -45,12 +45,12 @@ final class ModelRunner {
     }
 
     static Run prepare(CheckedModel m, ScenarioInfo s, ExploreOptions base, java.util.function.Consumer<Progress> progress) {
-        return prepare(m, s, base, progress, false);
+        return prepare(m, s, base, progress, false, false);
     }
 
     static Run prepare(CheckedModel m, ScenarioInfo s, ExploreOptions base, java.util.function.Consumer<Progress> progress,
-                       boolean mergeLocal) {
-        CompiledScenario cs = Compiler.compile(m, s).mergeLocalSteps(mergeLocal);
+                       boolean mergeLocal, boolean symmetry) {
+        CompiledScenario cs = Compiler.compile(m, s).mergeLocalSteps(mergeLocal).symmetry(symmetry);
         Explorer ex = new Explorer(cs, new ScenarioChecks(cs), optionsFor(base, s));
         if (progress != null) ex.onProgress(progress);
         return new Run(cs, ex);

@@ -39,6 +39,11 @@ final class SearchOptions {
             + "frame as part of the step before them (same verdicts, fewer states; traces skip them).")
     boolean mergeLocal;
 
+    @Option(names = "--symmetry", description = "Reduction: store one representative for states that differ only "
+            + "by swapping interchangeable threads (same procedure, same arguments) or objects of one pool "
+            + "(same verdicts and trace lengths, fewer states; traces show the model's own run).")
+    boolean symmetry;
+
     ExploreOptions toOptions() {
         ExploreOptions o = ExploreOptions.defaults();
         if (simulate > 0) o = o.withMode(ExploreOptions.Mode.SIMULATE).withSimulation(simulate, seed);

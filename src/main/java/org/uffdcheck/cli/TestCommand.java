@@ -83,7 +83,7 @@ final class TestCommand implements Callable<Integer> {
             if (interrupts.interrupted()) return;
             ModelRunner.Run run;
             try {
-                run = ModelRunner.prepare(model, s, search.toOptions(), null, search.mergeLocal);
+                run = ModelRunner.prepare(model, s, search.toOptions(), null, search.mergeLocal, search.symmetry);
             } catch (ModelError e) {
                 err.print(e.diagnostics().render());
                 rows.add(new Row(f.toString(), s.name(), s.expect().show(), "model has errors", 0, 0, false));

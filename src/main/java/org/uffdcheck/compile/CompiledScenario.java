@@ -31,10 +31,29 @@ public final class CompiledScenario implements TransitionSystem {
         mergeLocal = on;
         return this;
     }
+    private volatile boolean symmetry;
+    private final boolean[] namedThreads;
+
+    /**
+     * The symmetry reduction: interchangeable threads and objects of one pool are renamed into a
+     * representative before a state is stored (see Symmetry). Same verdicts and trace lengths,
+     * fewer states; traces are renamed back, so they show the run as the model takes it.
+     */
+    public CompiledScenario symmetry(boolean on) {
+        symmetry = on;
+        return this;
+    }
+
+    /** Whether the symmetry reduction is on and this scenario has anything it could rename. */
+    public boolean symmetryApplies() {
+        return symmetry && new Symmetry(this, namedThreads).matters();
+    }
+
     private final Leaks leaks;
 
     CompiledScenario(CheckedModel model, ScenarioInfo info, Layout layout, Code code, int[] initial, Set<Integer> endPcs,
-                     List<Check> invariants, List<Check> reachables) {
+                     List<Check> invariants, List<Check> reachables, boolean[] namedThreads) {
+        this.namedThreads = namedThreads;
         this.model = model;
         this.info = info;
         this.layout = layout;
@@ -63,7 +82,62 @@ public final class CompiledScenario implements TransitionSystem {
     @Override public void initialState(int[] out) { System.arraycopy(initial, 0, out, 0, initial.length); }
 
     @Override public Stepper newStepper() {
-        return new Scheduler(code, layout, threadCount(), layout.stateSize, forbidden, mergeLocal);
+        return stepper(symmetry ? new Symmetry(this, namedThreads) : null);
+    }
+
+    private Scheduler stepper(Symmetry sym) {
+        return new Scheduler(code, layout, threadCount(), layout.stateSize, forbidden, mergeLocal, sym);
+    }
+
+    /**
+     * Follows the representatives' path with the model's own steps. Representative i is the
+     * concrete state i renamed by perm; step i from the representative, taken without renaming,
+     * gives raw, and its representative is state i + 1 (renamed by more). The concrete step is the
+     * successor of concrete state i that perm turns into raw exactly.
+     */
+    @Override public List<int[]> concreteRun(List<int[]> states, int[] labels) {
+        if (!symmetry) return states;
+        Symmetry sym = new Symmetry(this, namedThreads);
+        Scheduler plain = stepper(null);
+        int n = layout.stateSize;
+        List<int[]> out = new ArrayList<>();
+        int[] cur = states.get(0).clone();
+        out.add(cur.clone());
+        Symmetry.Perm perm = sym.identity();
+        int[] raw = new int[n], renamed = new int[n], next = new int[n];
+        for (int i = 0; i < labels.length; i++) {
+            int want = labels[i];
+            boolean[] found = new boolean[1];
+            plain.successors(states.get(i), (succ, label) -> {
+                if (label == want && !found[0]) {
+                    System.arraycopy(succ, 0, raw, 0, n);
+                    found[0] = true;
+                }
+            });
+            if (!found[0]) throw new IllegalStateException("step " + i + ": label " + want + " not found again");
+            Symmetry.Perm more = sym.identity();
+            int[] rep = raw.clone();
+            sym.canonicalize(rep, more);
+            if (!java.util.Arrays.equals(rep, states.get(i + 1))) {
+                throw new IllegalStateException("step " + i + ": the representative differs on a second look");
+            }
+            Symmetry.Perm p = perm;
+            int[] match = {-1};
+            plain.successors(cur, (succ, label) -> {
+                if (match[0] >= 0) return;
+                sym.apply(succ, p.threads(), p.objects(), renamed);
+                if (java.util.Arrays.equals(renamed, 0, n, raw, 0, n)) {
+                    System.arraycopy(succ, 0, next, 0, n);
+                    match[0] = label;
+                }
+            });
+            if (match[0] < 0) throw new IllegalStateException("step " + i + ": no step of the model matches");
+            labels[i] = match[0];
+            cur = next.clone();
+            out.add(cur);
+            perm = perm.then(more);
+        }
+        return out;
     }
 
     public int threadCount() { return info.threads().size(); }

@@ -42,9 +42,14 @@ public final class Compiler {
             pa.node().pcs = arr;
         }
         if (diags.hasErrors()) throw new ModelError(diags);
+        // A thread a property names (t@label) is told apart from the others: symmetry leaves it be.
+        boolean[] named = new boolean[scenario.threads().size()];
+        for (ExprCompiler.PendingAt pa : ec.pendingAt) {
+            for (int t = 0; t < named.length; t++) if (layout.threadBase[t] == pa.node().pcSlot) named[t] = true;
+        }
         int[] initial = InitRunner.run(gen.code, layout, scenario, diags);
         if (diags.hasErrors()) throw new ModelError(diags);
-        return new CompiledScenario(model, scenario, layout, gen.code, initial, gen.endPcs, invariants, reachables);
+        return new CompiledScenario(model, scenario, layout, gen.code, initial, gen.endPcs, invariants, reachables, named);
     }
 
     /** Global initialisers run as the first statements of the scenario's init code. */

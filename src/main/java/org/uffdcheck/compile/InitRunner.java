@@ -19,7 +19,7 @@ final class InitRunner {
         int[] s = new int[layout.initStateSize];
         int tb = layout.initBase;
         s[tb] = layout.proc(scenario.init()).entry;
-        Scheduler sched = new Scheduler(code, layout, threads + 1, s.length, null, false);
+        Scheduler sched = new Scheduler(code, layout, threads + 1, s.length, null, false, null);
         Op[] ops = code.ops;
         int steps = 0;
         try {

@@ -21,11 +21,15 @@ final class Scheduler implements TransitionSystem.Stepper {
     private final int size;
     private final ForbiddenLocks forbidden;
     private final boolean mergeLocal;
+    /** Renames every successor into its class's representative; null without the reduction. */
+    private final Symmetry symmetry;
     private final List<int[]> scratch = new ArrayList<>();
     private TransitionSystem.SuccessorSink sink;
     private int label;
 
-    Scheduler(Code code, Layout layout, int threads, int size, ForbiddenLocks forbidden, boolean mergeLocal) {
+    Scheduler(Code code, Layout layout, int threads, int size, ForbiddenLocks forbidden, boolean mergeLocal,
+              Symmetry symmetry) {
+        this.symmetry = symmetry;
         this.forbidden = forbidden;
         this.mergeLocal = mergeLocal;
         this.ops = code.ops;
@@ -48,7 +52,7 @@ final class Scheduler implements TransitionSystem.Stepper {
                 System.arraycopy(s, 0, w, 0, size);
                 w[threadBase[t] + Layout.SIGNAL] = Layout.SIG_PENDING;
                 w[threadBase[t] + Layout.TASK_STATE] = TaskOps.TASK_RUNNING;
-                sink.accept(w, t << ALT_BITS | KILL);
+                emit(w, t << ALT_BITS | KILL);
                 total++;
             }
         }
@@ -109,7 +113,7 @@ final class Scheduler implements TransitionSystem.Stepper {
                 // Blocked inside atomic: the block loses its atomicity here, as in Promela. (A local
                 // step never blocks, so a merged run always goes on.)
             }
-            sink.accept(w, label++);
+            emit(w, label++);
             emitted++;
         }
         return emitted;
@@ -141,8 +145,13 @@ final class Scheduler implements TransitionSystem.Stepper {
         Fault f = e instanceof FaultException fe ? fe.fault : Fault.ARITHMETIC;
         System.arraycopy(src, 0, w, 0, size);
         w[Layout.ERROR] = encodeFault(f, op.pc);
-        sink.accept(w, label++);
+        emit(w, label++);
         return 1;
+    }
+
+    private void emit(int[] w, int l) {
+        if (symmetry != null) symmetry.canonicalize(w);
+        sink.accept(w, l);
     }
 
     static int encodeFault(Fault f, int pc) { return (f.ordinal() + 1) << 24 | pc; }

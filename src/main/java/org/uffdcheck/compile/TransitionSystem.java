@@ -17,6 +17,16 @@ public interface TransitionSystem {
      */
     Stepper newStepper();
 
+    /**
+     * A reduction that renames states (symmetry) stores representatives, and a path rebuilt from
+     * stored labels runs through them. This turns such a path into the run the model itself
+     * takes: the same steps by the threads and on the objects they really are. labels is rewritten
+     * in place to match. Without a renaming reduction the states come back as they are.
+     */
+    default java.util.List<int[]> concreteRun(java.util.List<int[]> states, int[] labels) {
+        return states;
+    }
+
     interface Stepper {
         /**
          * Calls sink once per successor of state, always in the same order for the same state.

@@ -6,7 +6,8 @@ import org.uffdcheck.compile.TransitionSystem;
 
 /**
  * Rebuilds the states of a trace from its labels. Searches keep only labels and parent links, not
- * states, so this is how every reported trace gets its states back.
+ * states, so this is how every reported trace gets its states back. Under a reduction that stores
+ * renamed representatives, the trace is turned back into the model's own run.
  */
 public final class Replay {
     private Replay() {}
@@ -36,7 +37,8 @@ public final class Replay {
             System.arraycopy(next, 0, cur, 0, n);
             states.add(cur.clone());
         }
-        return new Trace(states, labels);
+        int[] concrete = labels.clone();
+        return new Trace(ts.concreteRun(states, concrete), concrete);
     }
 
     /**
@@ -71,6 +73,6 @@ public final class Replay {
             System.arraycopy(next, 0, cur, 0, n);
             states.add(cur.clone());
         }
-        return new Trace(states, labels);
+        return new Trace(ts.concreteRun(states, labels), labels);
     }
 }

@@ -1,6 +1,7 @@
 package org.uffdcheck.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -9,6 +10,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -232,6 +234,37 @@ class CliTest {
         assertEquals(Main.HOLDS, plain.code(), plain.all());
         assertEquals(Main.HOLDS, merged.code(), merged.all());
         assertTrue(states(merged.out()) < states(plain.out()), plain.out() + merged.out());
+    }
+
+    @Test
+    void symmetryKeepsTheVerdictAndShowsTheRealThreads() throws IOException {
+        String body = "var x: int[0..3];\nvar lk: spinlock;\n"
+                + "proc bump() { spin_lock(lk); x = x + 1; spin_unlock(lk); }\n"
+                + "invariant x_small: x < 2;\n"
+                + "scenario three { thread a = bump(); thread b = bump(); thread c = bump(); check x_small; expect violation x_small; }\n";
+        Path f = model("three.uffd", body);
+        Result plain = run("check", "--list", f.toString());
+        Result sym = run("check", "--list", "--symmetry", f.toString());
+        assertEquals(Main.VIOLATION, plain.code(), plain.all());
+        assertEquals(Main.VIOLATION, sym.code(), sym.all());
+        assertTrue(states(sym.out()) < states(plain.out()), plain.out() + sym.out());
+        // As short as without, and a run of the model itself: two different threads take the lock
+        // in turn, and the lock and the threads' ends are shown with the threads' own names.
+        List<String> steps = stepThreads(sym.out());
+        assertEquals(stepThreads(plain.out()).size(), steps.size(), sym.out());
+        assertEquals(5, steps.size(), sym.out());
+        String first = steps.get(0), second = steps.get(3);
+        assertNotEquals(first, second, sym.out());
+        assertTrue(sym.out().contains("lk = locked by " + first) && sym.out().contains(first + " finished")
+                && sym.out().contains("lk = locked by " + second), sym.out());
+    }
+
+    /** The thread of each numbered step of a --list trace. */
+    private static List<String> stepThreads(String out) {
+        List<String> threads = new java.util.ArrayList<>();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?m)^ +[0-9]+  ([a-z]+) ").matcher(out);
+        while (m.find()) threads.add(m.group(1));
+        return threads;
     }
 
     private static long states(String out) {

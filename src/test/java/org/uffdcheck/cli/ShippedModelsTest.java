@@ -60,6 +60,17 @@ class ShippedModelsTest {
         assertEquals(ModelRunner.verdict(r), ModelRunner.verdict(m), "verdict with local steps merged");
         assertTrue(m.stats().states() <= r.stats().states(), m.stats().states() + " > " + r.stats().states());
         if (m.trace() != null) replaysToViolation(merged.scenario(), m);
+
+        // The same verdict with symmetry, in no more states, with a counterexample as short, and
+        // one that is a run of the model itself: its labels replay without the reduction.
+        ModelRunner.Run sym = ModelRunner.prepare(model, s, ExploreOptions.defaults(), null, false, true);
+        ExploreResult y = sym.go();
+        assertEquals(ModelRunner.verdict(r), ModelRunner.verdict(y), "verdict with symmetry");
+        assertTrue(y.stats().states() <= r.stats().states(), y.stats().states() + " > " + r.stats().states());
+        if (y.trace() != null) {
+            assertEquals(r.trace().length(), y.trace().length(), "trace length with symmetry");
+            replaysToViolation(run.scenario(), y);
+        }
     }
 
     /** The counterexample's labels, replayed from the initial state, reach a state that violates the property. */
