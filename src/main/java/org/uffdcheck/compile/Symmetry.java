@@ -46,6 +46,10 @@ final class Symmetry {
     private final Layout.Pool[] pools;
     private final int[][] recordKind;
     private final int[][] frameKind;
+    /** Per pc, the offsets and kinds of the pointer slots of the frame it runs in; the walk reads only these. */
+    private final int[][] framePointers, framePointerKinds;
+    /** Per pool, the offsets and kinds of a record's pointer fields. */
+    private final int[][] recordPointers, recordPointerKinds;
 
     // Scratch, reused for every state.
     private final int[][] regionKind;
@@ -118,6 +122,20 @@ final class Symmetry {
             for (Op op : ops) if (op != null && op.proc == pl) frameKind[op.pc] = fk;
         }
 
+        framePointers = new int[ops.length][];
+        framePointerKinds = new int[ops.length][];
+        for (int pc = 0; pc < ops.length; pc++) {
+            int[] fk = frameKind[pc] == null ? new int[0] : frameKind[pc];
+            framePointers[pc] = pointerOffsets(fk);
+            framePointerKinds[pc] = kindsAt(fk, framePointers[pc]);
+        }
+        recordPointers = new int[pools.length][];
+        recordPointerKinds = new int[pools.length][];
+        for (Layout.Pool p : pools) {
+            recordPointers[p.id()] = pointerOffsets(recordKind[p.id()]);
+            recordPointerKinds[p.id()] = kindsAt(recordKind[p.id()], recordPointers[p.id()]);
+        }
+
         regionKind = new int[threads][];
         for (int t = 0; t < threads; t++) regionKind[t] = new int[Layout.HDR + layout.stackSize[t]];
         tperm = new int[threads];
@@ -150,6 +168,21 @@ final class Symmetry {
         bestThreads = new int[threads];
         bestObjects = new int[pools.length][];
         for (Layout.Pool p : pools) bestObjects[p.id()] = new int[p.cap()];
+    }
+
+    private static int[] pointerOffsets(int[] kinds) {
+        int n = 0;
+        for (int k : kinds) if (k >= PTR) n++;
+        int[] out = new int[n];
+        n = 0;
+        for (int i = 0; i < kinds.length; i++) if (kinds[i] >= PTR) out[n++] = i;
+        return out;
+    }
+
+    private static int[] kindsAt(int[] kinds, int[] at) {
+        int[] out = new int[at.length];
+        for (int i = 0; i < at.length; i++) out[i] = kinds[at[i]];
+        return out;
     }
 
     /** Whether there is anything to rename: two interchangeable threads or a pool of two or more. */
@@ -373,10 +406,18 @@ final class Symmetry {
             visit(s, s[at], staticKind[at]);
         }
         for (int t = 0; t < threads; t++) {
-            int[] kinds = regionKind[t];
-            regionKinds(s, t, kinds);
+            // The frames from the top down, each through its procedure's pointer slots only.
             int tb = layout.threadBase[t];
-            for (int i = Layout.HDR; i < kinds.length; i++) visit(s, s[tb + i], kinds[i]);
+            int pc = s[tb];
+            int rel = s[tb + 1];
+            while (pc != 0) {
+                int fp = tb + Layout.HDR + rel;
+                int[] at = framePointers[pc];
+                int[] kind = framePointerKinds[pc];
+                for (int i = 0; i < at.length; i++) visit(s, s[fp + at[i]], kind[i]);
+                pc = s[fp];
+                rel = s[fp + 1];
+            }
         }
         drain(s);
         boolean renamed = false;
@@ -442,8 +483,9 @@ final class Symmetry {
         while (queueHead < queueTail) {
             Layout.Pool p = pools[queuePool[queueHead]];
             int rec = p.record(queueObject[queueHead++]);
-            int[] rk = recordKind[p.id()];
-            for (int i = 1; i < rk.length; i++) visit(s, s[rec + i], rk[i]);
+            int[] at = recordPointers[p.id()];
+            int[] kind = recordPointerKinds[p.id()];
+            for (int i = 0; i < at.length; i++) visit(s, s[rec + at[i]], kind[i]);
         }
     }
 
