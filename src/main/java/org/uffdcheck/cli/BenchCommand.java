@@ -33,6 +33,9 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--only", paramLabel = "NAME", description = "Run only the scenario of this name.")
     String only;
 
+    @Option(names = "--large", description = "Also run the large scenario (about 10^8 states: minutes, a few GB).")
+    boolean large;
+
     @Option(names = "--bitstate", paramLabel = "BITS", arity = "0..1", fallbackValue = "32",
             description = "Bit-state search with a 2^BITS-bit array.")
     Integer bitstate;
@@ -69,7 +72,7 @@ final class BenchCommand implements Callable<Integer> {
         out.flush();
         boolean ran = false;
         for (BenchSeries.Scenario s : BenchSeries.all()) {
-            if (only != null ? !only.equals(s.name()) : quick && !s.quick()) continue;
+            if (only != null ? !only.equals(s.name()) : quick && !s.quick() || s.large() && !large) continue;
             ran = true;
             ExploreResult r;
             try {

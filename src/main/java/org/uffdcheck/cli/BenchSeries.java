@@ -15,9 +15,11 @@ final class BenchSeries {
      * One benchmark scenario. Kernel scenarios run the Linux 4.11 models of models/ (pages to copy,
      * one or two monitor threads); the others are the generated
      * fork/munmap/monitor protocol (forks, munmaps, monitor threads, pages each monitor copies),
-     * which sizes more freely.
+     * which sizes more freely. A large scenario (10^8 states, minutes and a few GB) runs only when
+     * asked for.
      */
-    record Scenario(String name, boolean quick, boolean kernel, int forks, int munmaps, int monitors, int pages) {
+    record Scenario(String name, boolean quick, boolean kernel, int forks, int munmaps, int monitors, int pages,
+                    boolean large) {
         String modelText(Path models) {
             return kernel ? KernelBenchModel.text(models, pages, monitors == 2)
                     : BenchModel.text(forks, munmaps, monitors, pages);
@@ -25,11 +27,11 @@ final class BenchSeries {
     }
 
     private static Scenario protocol(String name, int forks, int munmaps, int monitors, int pages, boolean quick) {
-        return new Scenario(name, quick, false, forks, munmaps, monitors, pages);
+        return new Scenario(name, quick, false, forks, munmaps, monitors, pages, false);
     }
 
     private static Scenario kernel(String name, int pages, int monitors, boolean quick) {
-        return new Scenario(name, quick, true, 0, 1, monitors, pages);
+        return new Scenario(name, quick, true, 0, 1, monitors, pages, false);
     }
 
     static List<Scenario> all() {
@@ -46,6 +48,7 @@ final class BenchSeries {
                 protocol("f2-u2-m2-p2", 2, 2, 2, 2, false),
                 protocol("f3-u2-m2-p2", 3, 2, 2, 2, false),
                 protocol("f3-u2-m2-p3", 3, 2, 2, 3, false),
-                protocol("f3-u2-m2-p4", 3, 2, 2, 4, false));
+                protocol("f3-u2-m2-p4", 3, 2, 2, 4, false),
+                new Scenario("f3-u2-m2-p7", false, false, 3, 2, 2, 7, true));
     }
 }

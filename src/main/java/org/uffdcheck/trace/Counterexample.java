@@ -36,7 +36,8 @@ public record Counterexample(CompiledScenario scenario, String property, Kind ki
         String why;
         if (f != null) {
             kind = Kind.FAULT;
-            why = f.kind + ": " + f.description + " at " + cs.faultSite(last);
+            // The report puts the property first; repeat the kind only where it says more (memory_safe: use_after_free).
+            why = (f.kind.equals(f.property) ? "" : f.kind + ": ") + f.description + " at " + cs.faultSite(last);
         } else if (property.equals(Fault.LEAK.property)) {
             kind = Kind.FAULT;
             why = Fault.LEAK.kind + ": " + Fault.LEAK.description;

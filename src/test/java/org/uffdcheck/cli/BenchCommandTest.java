@@ -1,6 +1,7 @@
 package org.uffdcheck.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.PrintWriter;
@@ -36,6 +37,8 @@ class BenchCommandTest {
         for (BenchSeries.Scenario s : BenchSeries.all()) {
             assertTrue(names.add(s.name()), s.name());
             if (s.quick()) quick++;
+            // The 10^8-state run takes minutes: never part of --quick.
+            assertFalse(s.large() && s.quick(), s.name());
             assertTrue(s.modelText(java.nio.file.Path.of("models")).contains("scenario bench"));
         }
         assertTrue(quick > 0 && quick < names.size());
