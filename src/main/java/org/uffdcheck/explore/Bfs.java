@@ -78,7 +78,7 @@ final class Bfs {
         this.width = ts.stateSize();
         this.record = width + 2;
         this.visited = opts.bitstate() ? new BitStateSet(opts.bitstateBits(), BitStateSet.DEFAULT_HASHES)
-                : new FingerprintTable(INITIAL_TABLE);
+                : new FingerprintTable(INITIAL_TABLE).rehashThreads(workers);
         this.queue = new StateQueue(record, QUEUE_MEMORY);
         this.findings = new Findings(checks.reachableCount());
     }
