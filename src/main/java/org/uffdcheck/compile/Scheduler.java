@@ -1,7 +1,5 @@
 package org.uffdcheck.compile;
 
-import java.util.ArrayList;
-import java.util.List;
 import org.uffdcheck.lang.check.Fault;
 
 /**
@@ -16,6 +14,8 @@ final class Scheduler implements TransitionSystem.Stepper {
     static final int ATOMIC_STEP_LIMIT = 100_000;
 
     private final Op[] ops;
+    /** ops[pc].free(), looked up per step without a virtual call. */
+    private final boolean[] freeOp;
     private final int[] threadBase;
     private final int threads;
     private final int size;
@@ -23,7 +23,7 @@ final class Scheduler implements TransitionSystem.Stepper {
     private final boolean mergeLocal;
     /** Renames every successor into its class's representative; null without the reduction. */
     private final Symmetry symmetry;
-    private final List<int[]> scratch = new ArrayList<>();
+    private int[][] scratch = new int[0][];
     private TransitionSystem.SuccessorSink sink;
     private int label;
 
@@ -33,6 +33,8 @@ final class Scheduler implements TransitionSystem.Stepper {
         this.forbidden = forbidden;
         this.mergeLocal = mergeLocal;
         this.ops = code.ops;
+        this.freeOp = new boolean[ops.length];
+        for (int pc = 0; pc < ops.length; pc++) freeOp[pc] = ops[pc] != null && ops[pc].free();
         this.threadBase = layout.threadBase;
         this.threads = threads;
         this.size = size;
@@ -122,7 +124,7 @@ final class Scheduler implements TransitionSystem.Stepper {
     /** Runs the free instructions (implicit returns, scope resets) that follow a step. */
     void settle(int[] s, int t, int tb) {
         int pc;
-        while ((pc = s[tb]) != 0 && ops[pc].free()) {
+        while ((pc = s[tb]) != 0 && freeOp[pc]) {
             ops[pc].exec(s, t, tb, tb + Layout.HDR + s[tb + 1], 0);
         }
     }
@@ -161,7 +163,11 @@ final class Scheduler implements TransitionSystem.Stepper {
     static int faultPc(int error) { return error & 0xFFFFFF; }
 
     private int[] buffer(int depth) {
-        while (scratch.size() <= depth) scratch.add(new int[size]);
-        return scratch.get(depth);
+        if (depth >= scratch.length) {
+            int had = scratch.length;
+            scratch = java.util.Arrays.copyOf(scratch, depth + 1);
+            for (int i = had; i <= depth; i++) scratch[i] = new int[size];
+        }
+        return scratch[depth];
     }
 }

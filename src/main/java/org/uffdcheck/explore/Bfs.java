@@ -40,6 +40,8 @@ final class Bfs {
     final long stateLimit;
     final String limitName;
     final int width;
+    /** A queued state: its width slots, then the sum its fingerprint is finished from (two ints). */
+    final int record;
     final VisitedSet visited;
     final ParentLinks links = new ParentLinks();
     final StateQueue queue;
@@ -74,17 +76,20 @@ final class Bfs {
             limitName = opts.maxStates() > 0 ? "max-states " + opts.maxStates() : "state-id limit";
         }
         this.width = ts.stateSize();
+        this.record = width + 2;
         this.visited = opts.bitstate() ? new BitStateSet(opts.bitstateBits(), BitStateSet.DEFAULT_HASHES)
-                : new FingerprintTable(INITIAL_TABLE);
-        this.queue = new StateQueue(width, QUEUE_MEMORY);
+                : new FingerprintTable(INITIAL_TABLE).rehashThreads(workers);
+        this.queue = new StateQueue(record, QUEUE_MEMORY);
         this.findings = new Findings(checks.reachableCount());
     }
 
     ExploreResult run() {
         try {
-            int[] init = new int[width];
+            int[] init = new int[record];
             ts.initialState(init);
-            long fp = Fingerprint.of(init);
+            long sum = Fingerprint.sum(init, 0, width);
+            putSum(init, width, sum);
+            long fp = Fingerprint.finish(sum, width);
             visited.add(fp);
             int v = checks.violation(init);
             if (v != StateChecks.OK) {
@@ -161,7 +166,7 @@ final class Bfs {
     }
 
     /**
-     * Takes up to dst.length / width states of the current level into dst; returns how many
+     * Takes up to dst.length / record states of the current level into dst; returns how many
      * (0 when the search is over) and puts the first one's id and depth into where[0], where[1].
      * Waits while the level is being finished by other workers.
      */
@@ -169,8 +174,8 @@ final class Bfs {
         while (true) {
             if (done || stop) return 0;
             if (nextTakeId < levelEnd) {
-                int n = (int) Math.min(dst.length / Math.max(1, width), levelEnd - nextTakeId);
-                for (int i = 0; i < n; i++) queue.pop(dst, i * width);
+                int n = (int) Math.min(dst.length / record, levelEnd - nextTakeId);
+                for (int i = 0; i < n; i++) queue.pop(dst, i * record);
                 where[0] = nextTakeId;
                 where[1] = depth;
                 nextTakeId += n;
@@ -205,7 +210,7 @@ final class Bfs {
                            long blockTransitions, int blockDeepest, boolean blockDone) {
         for (int i = 0; i < count; i++) {
             links.add(parents[i], ordinals[i]);
-            queue.push(states, i * width);
+            queue.push(states, i * record);
         }
         expanded += blockStates;
         transitions += blockTransitions;
@@ -234,6 +239,15 @@ final class Bfs {
 
     void depthBoundHit() {
         if (bound == null) bound = "max-depth " + maxDepth;
+    }
+
+    static void putSum(int[] a, int at, long sum) {
+        a[at] = (int) sum;
+        a[at + 1] = (int) (sum >>> 32);
+    }
+
+    static long getSum(int[] a, int at) {
+        return a[at] & 0xFFFF_FFFFL | (long) a[at + 1] << 32;
     }
 
     private ExploreResult finish() {

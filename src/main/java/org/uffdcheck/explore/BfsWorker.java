@@ -10,18 +10,26 @@ import org.uffdcheck.state.VisitedSet;
  * One thread of a breadth-first search: takes a block of states of the current level, expands
  * each with its own stepper, stores new fingerprints in the shared table, and hands new states
  * back in blocks. Nothing here allocates per state; every buffer is made once per worker (the
- * successor buffer grows when a state has more successors than any before it).
+ * successor buffer grows when a group of states has more successors than any before it).
  *
- * <p>The successors of a state are collected first and their table slots touched together before
- * any is inserted: the table is far bigger than the caches, so each insert starts with a cache
- * miss, and touching them together lets the processor wait for those misses in parallel.
+ * <p>The successors of a few states (at least GROUP, in order) are collected first and their
+ * table slots touched together before any is inserted: the table is far bigger than the caches,
+ * so each insert starts with a cache miss, and touching them together lets the processor wait for
+ * those misses in parallel. They are inserted in the order they were generated, so ids, parents
+ * and counts are those of expanding one state at a time.
+ *
+ * <p>A successor's fingerprint is updated from its parent's rather than computed afresh (see
+ * Fingerprint.update): the queue carries each state's fingerprint sum after its slots.
  */
 final class BfsWorker implements TransitionSystem.SuccessorSink {
     private static final TransitionSystem.SuccessorSink IGNORE = (next, label) -> { };
     private static final int OUT = 256;
+    /** Successors collected before their table slots are touched together (one state's may be more). */
+    private static final int GROUP = 16;
 
     private final Bfs bfs;
     private final int width;
+    private final int record;
     private final VisitedSet visited;
     private final StateChecks checks;
     private final int reachables;
@@ -33,12 +41,18 @@ final class BfsWorker implements TransitionSystem.SuccessorSink {
     private final int[] outOrdinals = new int[OUT];
     private int outCount;
 
-    private int[] succ;
-    private final int[] scratch;
-    private long[] succFp = new long[16];
+    /** Successors of the current state, each a record: the state, then its fingerprint's sum. */
+    private int[][] succ = new int[0][];
+    private long[] succFp = new long[0];
+    private long[] succParent = new long[0];
+    private int[] succOrdinal = new int[0];
     private int succCount;
     private long touched;
 
+    private final int[] cur;
+    private long curSum;
+    /** Where the current state's successors start among those collected. */
+    private int curFirst;
     private long curId;
     private int curDepth;
     private long transitions;
@@ -47,20 +61,20 @@ final class BfsWorker implements TransitionSystem.SuccessorSink {
     BfsWorker(Bfs bfs) {
         this.bfs = bfs;
         this.width = bfs.width;
+        this.record = bfs.record;
         this.visited = bfs.visited;
         this.checks = bfs.checks;
         this.reachables = checks.reachableCount();
         this.stateLimit = bfs.stateLimit;
         this.stepper = bfs.ts.newStepper();
-        this.block = new int[Bfs.BLOCK * Math.max(1, width)];
-        this.out = new int[OUT * Math.max(1, width)];
-        this.succ = new int[16 * Math.max(1, width)];
-        this.scratch = new int[width];
+        this.block = new int[Bfs.BLOCK * record];
+        this.out = new int[OUT * record];
+        this.cur = new int[width];
+        growSuccessors(16);
     }
 
     void run() {
         long[] where = new long[2];
-        int[] cur = new int[width];
         Lock shared = bfs.growth.readLock();
         while (true) {
             int n;
@@ -72,12 +86,23 @@ final class BfsWorker implements TransitionSystem.SuccessorSink {
             }
             if (n == 0) return;
             long firstId = where[0];
-            int depth = (int) where[1];
+            curDepth = (int) where[1];
             shared.lock();
             try {
-                for (int i = 0; i < n; i++) {
-                    System.arraycopy(block, i * width, cur, 0, width);
-                    expand(cur, firstId + i, depth);
+                int i = 0;
+                while (i < n) {
+                    succCount = 0;
+                    // Expand states until there are enough successors to touch together.
+                    while (i < n && succCount < GROUP) {
+                        System.arraycopy(block, i * record, cur, 0, width);
+                        curSum = Bfs.getSum(block, i * record + width);
+                        expand(firstId + i);
+                        i++;
+                    }
+                    long t = 0;
+                    for (int j = 0; j < succCount; j++) t += visited.touch(succFp[j]);
+                    touched ^= t;
+                    for (int j = 0; j < succCount; j++) store(j);
                     if (visited.wantsGrowth()) {
                         // A safe point: this worker has no insert in flight.
                         shared.unlock();
@@ -105,12 +130,12 @@ final class BfsWorker implements TransitionSystem.SuccessorSink {
         }
     }
 
-    private void expand(int[] cur, long id, int depth) {
+    /** Generates the successors of cur (state id) after those already collected. */
+    private void expand(long id) {
         curId = id;
-        curDepth = depth;
-        succCount = 0;
+        curFirst = succCount;
         int k;
-        if (bfs.maxDepth > 0 && depth >= bfs.maxDepth) {
+        if (bfs.maxDepth > 0 && curDepth >= bfs.maxDepth) {
             k = stepper.successors(cur, IGNORE);
             if (k > 0) {
                 bfs.depthBoundHit();
@@ -119,29 +144,36 @@ final class BfsWorker implements TransitionSystem.SuccessorSink {
         } else {
             k = stepper.successors(cur, this);
             transitions += k;
-            long t = 0;
-            for (int j = 0; j < k; j++) t += visited.touch(succFp[j]);
-            touched ^= t;
-            for (int j = 0; j < k; j++) store(j);
         }
         if (k == 0 && checks.checksDeadlock() && !checks.isValidEnd(cur)) {
-            bfs.findings.violation(new Findings.End(Findings.DEADLOCK_INDEX, ExploreResult.DEADLOCK, depth,
-                    Fingerprint.of(cur), id, -1));
+            bfs.findings.violation(new Findings.End(Findings.DEADLOCK_INDEX, ExploreResult.DEADLOCK, curDepth,
+                    Fingerprint.finish(curSum, width), id, -1));
         }
     }
 
     @Override
     public void accept(int[] next, int label) {
         int j = succCount++;
-        if (j == succFp.length) {
-            succFp = java.util.Arrays.copyOf(succFp, 2 * j);
-            succ = java.util.Arrays.copyOf(succ, 2 * j * Math.max(1, width));
-        }
-        System.arraycopy(next, 0, succ, j * width, width);
-        succFp[j] = Fingerprint.of(next);
+        if (j == succFp.length) growSuccessors(2 * j);
+        int[] row = succ[j];
+        System.arraycopy(next, 0, row, 0, width);
+        long sum = Fingerprint.update(curSum, cur, next, width);
+        Bfs.putSum(row, width, sum);
+        succFp[j] = Fingerprint.finish(sum, width);
+        succParent[j] = curId;
+        succOrdinal[j] = j - curFirst;
     }
 
-    /** Stores successor j of the current state if it is new. */
+    private void growSuccessors(int n) {
+        int had = succ.length;
+        succ = java.util.Arrays.copyOf(succ, n);
+        for (int i = had; i < n; i++) succ[i] = new int[record];
+        succFp = java.util.Arrays.copyOf(succFp, n);
+        succParent = java.util.Arrays.copyOf(succParent, n);
+        succOrdinal = java.util.Arrays.copyOf(succOrdinal, n);
+    }
+
+    /** Stores collected successor j if it is new. */
     private void store(int j) {
         long fp = succFp[j];
         if (!visited.add(fp)) return;
@@ -151,22 +183,23 @@ final class BfsWorker implements TransitionSystem.SuccessorSink {
         }
         int d = curDepth + 1;
         if (d > deepest) deepest = d;
-        int[] next = scratch;
-        System.arraycopy(succ, j * width, next, 0, width);
+        int[] next = succ[j];
+        long parent = succParent[j];
+        int ordinal = succOrdinal[j];
         int v = checks.violation(next);
         if (v != StateChecks.OK) {
             // Violating states are counted but not expanded.
-            bfs.findings.violation(new Findings.End(v, checks.propertyName(v), d, fp, curId, j));
+            bfs.findings.violation(new Findings.End(v, checks.propertyName(v), d, fp, parent, ordinal));
             return;
         }
         for (int i = 0; i < reachables; i++) {
             if (bfs.findings.wantsWitness(i, d) && checks.reached(i, next)) {
-                bfs.findings.witness(i, new Findings.End(i, null, d, fp, curId, j));
+                bfs.findings.witness(i, new Findings.End(i, null, d, fp, parent, ordinal));
             }
         }
-        System.arraycopy(next, 0, out, outCount * width, width);
-        outParents[outCount] = curId;
-        outOrdinals[outCount] = j;
+        System.arraycopy(next, 0, out, outCount * record, record);
+        outParents[outCount] = parent;
+        outOrdinals[outCount] = ordinal;
         if (++outCount == OUT) flush(0, false);
     }
 

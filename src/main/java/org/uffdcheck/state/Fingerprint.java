@@ -3,14 +3,16 @@ package org.uffdcheck.state;
 /**
  * A 64-bit hash of a state vector. Visited sets store only this, so it must be well mixed: two
  * distinct reachable states sharing a fingerprint would make the second look already visited.
- * The body is MurmurHash3's x64 block mix applied to pairs of ints in two interleaved lanes, which
- * is position dependent (permutations differ) and cheap (three multiplies per pair).
+ *
+ * <p>It is a sum of one strongly mixed term per slot (Zobrist hashing with computed keys): term(i, v)
+ * is a bijective 64-bit mix of the pair (i, v), so it depends on position and value alike, and the
+ * sum modulo 2^64 of the terms goes through a finaliser with the length. Being a sum, it can be
+ * updated from what a step changed: a successor's sum is its parent's plus, for every slot that
+ * differs, the new term minus the old ({@link #update}), which costs a scan for differing slots
+ * (vectorised by the JIT) and a few mixes instead of mixing every slot of every successor.
  */
 public final class Fingerprint {
-    private static final long C1 = 0x87c37b91114253d5L;
-    private static final long C2 = 0x4cf5ad432745937fL;
-    private static final long SEED = 0x9e3779b97f4a7c15L;
-    private static final long SEED2 = 0xc2b2ae3d27d4eb4fL;
+    private static final long GOLDEN = 0x9e3779b97f4a7c15L;
     /** Stand-in for a zero result, since zero marks an empty slot in the fingerprint tables. */
     static final long ZERO_STANDIN = 0x6a09e667f3bcc909L;
 
@@ -21,34 +23,54 @@ public final class Fingerprint {
     }
 
     public static long of(int[] a, int off, int len) {
-        // Two independent lanes, even and odd blocks, so that the multiply chains of neighbouring
-        // blocks overlap in the processor instead of waiting on each other.
-        long h1 = SEED;
-        long h2 = SEED2;
-        int end = off + len;
-        int i = off;
-        for (; i + 3 < end; i += 4) {
-            h1 = block(h1, ((long) a[i] << 32) | (a[i + 1] & 0xffffffffL));
-            h2 = block(h2, ((long) a[i + 2] << 32) | (a[i + 3] & 0xffffffffL));
-        }
-        if (i + 1 < end) {
-            h1 = block(h1, ((long) a[i] << 32) | (a[i + 1] & 0xffffffffL));
-            i += 2;
-        }
-        if (i < end) {
-            // The length goes into the finaliser, so [x] and [x, 0] still differ.
-            h2 = block(h2, (long) a[i] << 32);
-        }
-        return nonZero(fmix64(h1 ^ len) ^ fmix64(h2 + C1));
+        return finish(sum(a, off, len), len);
     }
 
-    private static long block(long h, long k) {
-        k *= C1;
-        k = Long.rotateLeft(k, 31);
-        k *= C2;
-        h ^= k;
-        h = Long.rotateLeft(h, 27);
-        return h * 5 + 0x52dce729;
+    /** The sum of the terms of a[off .. off + len), slots numbered from off. */
+    public static long sum(int[] a, int off, int len) {
+        // Two sums, so that neighbouring terms' multiply chains overlap in the processor.
+        long h1 = 0;
+        long h2 = 0;
+        int i = 0;
+        for (; i + 1 < len; i += 2) {
+            h1 += term(i, a[off + i]);
+            h2 += term(i + 1, a[off + i + 1]);
+        }
+        if (i < len) h1 += term(i, a[off + i]);
+        return h1 + h2;
+    }
+
+    /**
+     * The sum of next, given the sum of prev: both vectors have len slots. Only the slots where
+     * they differ are mixed; Arrays.mismatch finds them many slots per instruction.
+     */
+    public static long update(long prevSum, int[] prev, int[] next, int len) {
+        long h = prevSum;
+        int i = 0;
+        while (i < len) {
+            int m = java.util.Arrays.mismatch(prev, i, len, next, i, len);
+            if (m < 0) break;
+            i += m;
+            h += term(i, next[i]) - term(i, prev[i]);
+            i++;
+        }
+        return h;
+    }
+
+    /** The fingerprint of a vector of len slots whose terms sum to sum. */
+    public static long finish(long sum, int len) {
+        return nonZero(fmix64(sum + len * GOLDEN));
+    }
+
+    /**
+     * A bijective mix (SplitMix64's finaliser) of slot index and value packed into one long, so
+     * distinct pairs give distinct, unrelated terms.
+     */
+    static long term(int i, int v) {
+        long z = ((long) i << 32 | (v & 0xffffffffL)) + GOLDEN;
+        z = (z ^ (z >>> 30)) * 0xbf58476d1ce4e5b9L;
+        z = (z ^ (z >>> 27)) * 0x94d049bb133111ebL;
+        return z ^ (z >>> 31);
     }
 
     /** MurmurHash3's finaliser: every input bit affects every output bit. */

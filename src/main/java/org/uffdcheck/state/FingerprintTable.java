@@ -1,5 +1,7 @@
 package org.uffdcheck.state;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -23,6 +25,7 @@ public final class FingerprintTable implements VisitedSet {
     private volatile long growAt;
     private final AtomicLong size = new AtomicLong();
     private final AtomicBoolean hasZero = new AtomicBoolean();
+    private int rehashThreads = 1;
 
     public FingerprintTable(long initialCapacity) {
         allocate(Math.max(16, initialCapacity));
@@ -102,6 +105,15 @@ public final class FingerprintTable implements VisitedSet {
         return size.get() > growAt;
     }
 
+    /**
+     * Lets grow() rehash with this many threads (the workers of a search wait while it runs);
+     * one by default. Returns this.
+     */
+    public FingerprintTable rehashThreads(int n) {
+        rehashThreads = Math.max(1, n);
+        return this;
+    }
+
     @Override
     public void grow() {
         OffHeapLongs old = table;
@@ -109,16 +121,61 @@ public final class FingerprintTable implements VisitedSet {
         long cap = oldCap >= LARGE ? (long) (oldCap * LARGE_GROWTH) : oldCap << 1;
         allocate(cap);
         OffHeapLongs t = table;
-        for (long j = 0; j < oldCap; j++) {
+        int threads = oldCap >= LARGE ? rehashThreads : 1;
+        if (threads == 1) {
+            rehash(old, t, 0, oldCap, false);
+        } else {
+            // Each thread takes slices of the old table in turn and inserts them by
+            // compare-and-set, as concurrent adds do: linear probing without deletions gives a
+            // valid table whatever the order of the inserts.
+            long slice = Math.max(1 << 16, oldCap / (16L * threads));
+            AtomicLong nextSlice = new AtomicLong();
+            Runnable part = () -> {
+                long lo;
+                while ((lo = nextSlice.getAndAdd(slice)) < oldCap) rehash(old, t, lo, Math.min(oldCap, lo + slice), true);
+            };
+            List<Thread> helpers = new ArrayList<>();
+            for (int h = 1; h < threads; h++) {
+                Thread th = new Thread(part, "uffdcheck-rehash-" + h);
+                th.setDaemon(true);
+                helpers.add(th);
+                th.start();
+            }
+            part.run();
+            boolean interrupted = false;
+            for (Thread th : helpers) {
+                while (true) {
+                    try {
+                        th.join();
+                        break;
+                    } catch (InterruptedException e) {
+                        interrupted = true;
+                    }
+                }
+            }
+            if (interrupted) Thread.currentThread().interrupt();
+        }
+        old.free();
+    }
+
+    /** Inserts the fingerprints of old slots [lo, hi) into t; shared says other threads do too. */
+    private void rehash(OffHeapLongs old, OffHeapLongs t, long lo, long hi, boolean shared) {
+        long cap = capacity;
+        for (long j = lo; j < hi; j++) {
             long v = old.getPlain(j);
             if (v == 0) continue;
             long i = slot(v);
-            while (t.getPlain(i) != 0) {
+            while (true) {
+                if (t.getPlain(i) == 0) {
+                    if (!shared) {
+                        t.set(i, v);
+                        break;
+                    }
+                    if (t.compareAndSet(i, 0, v)) break;
+                }
                 if (++i == cap) i = 0;
             }
-            t.set(i, v);
         }
-        old.free();
     }
 
     @Override

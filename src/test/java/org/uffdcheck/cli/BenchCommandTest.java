@@ -9,6 +9,7 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -53,6 +54,29 @@ class BenchCommandTest {
         String kernel = BenchSeries.all().get(0).name();
         assertEquals(Main.BAD_INPUT, cl.execute("bench", "--only", kernel, "--models", dir.resolve("none").toString()));
         assertTrue(err.toString().contains("does not load"), err.toString());
+    }
+
+    @Test
+    void onlyTakesAListAndRunsEachNamedScenario() {
+        StringWriter out = new StringWriter();
+        CommandLine cl = Main.commandLine();
+        cl.setOut(new PrintWriter(out));
+        cl.setErr(new PrintWriter(new StringWriter()));
+        String a = "f1-u1-m1-p1";
+        String b = "f2-u1-m1-p2";
+        assertEquals(Main.HOLDS, cl.execute("bench", "--only", a + "," + b));
+        List<String> rows = out.toString().lines().filter(l -> l.startsWith("f")).map(l -> l.split(" ")[0]).toList();
+        assertEquals(List.of(a, b), rows);
+    }
+
+    @Test
+    void unknownNameInAListIsAUsageError() {
+        CommandLine cl = Main.commandLine();
+        StringWriter out = new StringWriter();
+        cl.setOut(new PrintWriter(out));
+        cl.setErr(new PrintWriter(new StringWriter()));
+        assertEquals(Main.BAD_INPUT, cl.execute("bench", "--only", "f1-u1-m1-p1,no-such-scenario"));
+        assertTrue(out.toString().isEmpty(), "nothing runs: " + out);
     }
 
     @Test

@@ -57,6 +57,26 @@ class FingerprintTableProperties {
     }
 
     @Test
+    void rehashWithSeveralThreadsKeepsEveryValue() {
+        FingerprintTable set = new FingerprintTable(1 << 20).rehashThreads(3);
+        try {
+            long v = 1;
+            while (set.capacity() == 1 << 20) {
+                set.add(Fingerprint.fmix64(v++));
+                if (set.wantsGrowth()) set.grow();
+            }
+            long n = v - 1;
+            assertEquals(n, set.size());
+            for (long u = 1; u <= n; u++) assertTrue(set.contains(Fingerprint.fmix64(u)), "lost " + u);
+            for (long u = n + 1; u <= n + 1000; u++) assertTrue(!set.contains(Fingerprint.fmix64(u)), "extra " + u);
+            assertTrue(set.add(Fingerprint.fmix64(n + 1)));
+            assertTrue(!set.add(Fingerprint.fmix64(1)));
+        } finally {
+            set.free();
+        }
+    }
+
+    @Test
     void concurrentInsertsAddEachValueOnce() throws Exception {
         FingerprintTable set = new FingerprintTable(1 << 16);
         int threads = 4;

@@ -53,6 +53,18 @@ class FingerprintTest {
     }
 
     @Property
+    void updateFromAParentEqualsHashingAfresh(@ForAll @Size(min = 0, max = 40) List<Integer> values,
+                                              @ForAll List<@net.jqwik.api.constraints.IntRange(min = 0, max = 39) Integer> changed,
+                                              @ForAll int delta) {
+        int[] prev = values.stream().mapToInt(Integer::intValue).toArray();
+        int[] next = prev.clone();
+        for (int i : changed) if (i < next.length) next[i] += delta | 1;
+        long sum = Fingerprint.update(Fingerprint.sum(prev, 0, prev.length), prev, next, next.length);
+        assertEquals(Fingerprint.sum(next, 0, next.length), sum);
+        assertEquals(Fingerprint.of(next), Fingerprint.finish(sum, next.length));
+    }
+
+    @Property
     void permutationsDiffer(@ForAll @Size(min = 2, max = 8) List<Integer> values) {
         int[] a = values.stream().mapToInt(Integer::intValue).toArray();
         List<Integer> rotated = new ArrayList<>(values.subList(1, values.size()));
