@@ -44,11 +44,6 @@ public final class CompiledScenario implements TransitionSystem {
         return this;
     }
 
-    /** Whether the symmetry reduction is on and this scenario has anything it could rename. */
-    public boolean symmetryApplies() {
-        return symmetry && new Symmetry(this, namedThreads).matters();
-    }
-
     private final Leaks leaks;
 
     CompiledScenario(CheckedModel model, ScenarioInfo info, Layout layout, Code code, int[] initial, Set<Integer> endPcs,

@@ -185,13 +185,6 @@ final class Symmetry {
         return out;
     }
 
-    /** Whether there is anything to rename: two interchangeable threads or a pool of two or more. */
-    boolean matters() {
-        if (classes.length > 0) return true;
-        for (Layout.Pool p : pools) if (p.cap() > 1) return true;
-        return false;
-    }
-
     private static int[][] classes(ScenarioInfo info, boolean[] pinned) {
         List<ScenarioInfo.ThreadStart> ts = info.threads();
         boolean[] placed = new boolean[ts.size()];
