@@ -3,7 +3,6 @@ package org.uffdcheck.compile;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import org.uffdcheck.lang.check.ProcInfo;
 import org.uffdcheck.lang.check.ScenarioInfo;
 import org.uffdcheck.lang.check.Symbol;
 import org.uffdcheck.lang.check.Type;
@@ -112,14 +111,11 @@ final class Symmetry {
         n = 0;
         for (int i = 0; i < staticKind.length; i++) if (staticKind[i] != PLAIN) typedStatic[n++] = i;
 
-        List<ProcInfo> all = new ArrayList<>(cs.model.procs.values());
-        all.add(cs.info.init());
+        // Steppers are made per worker and per rebuilt trace, so this stays one pass over the code.
+        java.util.Map<Layout.ProcLayout, int[]> kindsOfProc = new java.util.IdentityHashMap<>();
         frameKind = new int[ops.length][];
-        for (ProcInfo p : all) {
-            Layout.ProcLayout pl = layout.proc(p);
-            int[] fk = new int[pl.frameSize];
-            for (Symbol.Local v : p.vars) fill(fk, pl.varOffset[v.index()], v.type());
-            for (Op op : ops) if (op != null && op.proc == pl) frameKind[op.pc] = fk;
+        for (Op op : ops) {
+            if (op != null) frameKind[op.pc] = kindsOfProc.computeIfAbsent(op.proc, this::frameKinds);
         }
 
         framePointers = new int[ops.length][];
@@ -168,6 +164,12 @@ final class Symmetry {
         bestThreads = new int[threads];
         bestObjects = new int[pools.length][];
         for (Layout.Pool p : pools) bestObjects[p.id()] = new int[p.cap()];
+    }
+
+    private int[] frameKinds(Layout.ProcLayout pl) {
+        int[] fk = new int[pl.frameSize];
+        for (Symbol.Local v : pl.info.vars) fill(fk, pl.varOffset[v.index()], v.type());
+        return fk;
     }
 
     private static int[] pointerOffsets(int[] kinds) {
