@@ -3,9 +3,12 @@ package org.uffdcheck.compile;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import org.uffdcheck.lang.Diagnostics;
+import org.uffdcheck.lang.ModelError;
 import org.uffdcheck.lang.check.CheckedModel;
 import org.uffdcheck.lang.check.ProcInfo;
 import org.uffdcheck.lang.check.ScenarioInfo;
+import org.uffdcheck.lang.check.Sizes;
 import org.uffdcheck.lang.check.Symbol;
 import org.uffdcheck.lang.check.Type;
 
@@ -38,6 +41,7 @@ final class Layout {
     final int initBase;
     final int initStateSize;
     private final Map<ProcInfo, ProcLayout> procs = new IdentityHashMap<>();
+    private final Map<ProcInfo, Long> stackNeeds = new IdentityHashMap<>();
 
     /** Offsets of a procedure's variables within its frame, and the frame's size. */
     static final class ProcLayout {
@@ -48,15 +52,19 @@ final class Layout {
         /** Declares stack objects, which die when it returns. */
         boolean hasStackObjects;
 
+        /** The frame's size, exact even when it is too big to lay out (then offsets are not used). */
+        final long slots;
+
         ProcLayout(ProcInfo info) {
             this.info = info;
             varOffset = new int[info.vars.size()];
-            int off = FRAME_HEADER;
+            long off = FRAME_HEADER;
             for (int i = 0; i < varOffset.length; i++) {
-                varOffset[i] = off;
+                varOffset[i] = (int) Math.min(off, Integer.MAX_VALUE);
                 off += info.vars.get(i).type().slots();
             }
-            frameSize = off;
+            slots = off;
+            frameSize = (int) Math.min(off, Integer.MAX_VALUE);
         }
     }
 
@@ -72,11 +80,31 @@ final class Layout {
 
         static boolean live(int status) { return status == LIVE || status >= STACK; }
 
-        /** The status of a stack object owned by the frame at rel in thread t's stack. */
+        /** The status of a stack object owned by the frame at rel in thread t's stack (rel < 2^16: see Sizes). */
         static int stackKey(int t, int rel) { return STACK + (t << 16 | rel); }
     }
 
+    /**
+     * Sizes are added as longs and checked against the limit before any becomes an address, so a
+     * state too big to search is a located error, never a wrapped-around size.
+     */
     Layout(CheckedModel model, ScenarioInfo scenario) {
+        long shared = 1;
+        for (Symbol.Global g : model.globals) shared += g.type().slots();
+        for (Map.Entry<String, Integer> e : model.pools.entrySet()) {
+            shared += (1L + model.typeNamed(e.getKey()).slots()) * e.getValue();
+        }
+        List<ScenarioInfo.ThreadStart> threads = scenario.threads();
+        long stacks = 0;
+        for (ScenarioInfo.ThreadStart t : threads) stacks += HDR + stackNeed(t.proc());
+        long init = HDR + stackNeed(scenario.init());
+        long total = shared + model.boundSlots() + stacks + init;
+        if (!Sizes.fits(total)) {
+            Diagnostics d = new Diagnostics();
+            d.error(scenario.span(), "scenario " + scenario.name() + " needs " + Sizes.over(total) + " (globals and pools "
+                    + shared + ", forall and exists " + model.boundSlots() + ", thread stacks " + stacks + ", init " + init + ")");
+            throw new ModelError(d);
+        }
         int next = 1;
         globalAddr = new int[model.globals.size()];
         for (Symbol.Global g : model.globals) {
@@ -91,18 +119,17 @@ final class Layout {
         }
         boundBase = next;
         next += model.boundSlots();
-        List<ScenarioInfo.ThreadStart> threads = scenario.threads();
         threadBase = new int[threads.size() + 1];
         stackSize = new int[threads.size() + 1];
         for (int t = 0; t < threads.size(); t++) {
             threadBase[t] = next;
-            stackSize[t] = stackNeed(threads.get(t).proc());
+            stackSize[t] = (int) stackNeed(threads.get(t).proc());
             next += HDR + stackSize[t];
         }
         stateSize = next;
         initBase = next;
         threadBase[threads.size()] = next;
-        stackSize[threads.size()] = stackNeed(scenario.init());
+        stackSize[threads.size()] = (int) stackNeed(scenario.init());
         initStateSize = next + HDR + stackSize[threads.size()];
         owner = new int[initStateSize];
         for (int t = 0; t <= threads.size(); t++) {
@@ -115,10 +142,17 @@ final class Layout {
         return procs.computeIfAbsent(p, ProcLayout::new);
     }
 
-    /** Deepest stack a call of p can need; the checker has ruled out recursion. */
-    private int stackNeed(ProcInfo p) {
-        int deepest = 0;
+    /**
+     * Deepest stack a call of p can need; the checker has ruled out recursion. Remembered per
+     * procedure, as shared callees would otherwise be walked once per path to them.
+     */
+    private long stackNeed(ProcInfo p) {
+        Long known = stackNeeds.get(p);
+        if (known != null) return known;
+        long deepest = 0;
         for (ProcInfo c : p.callees) deepest = Math.max(deepest, stackNeed(c));
-        return proc(p).frameSize + deepest;
+        long need = proc(p).slots + deepest;
+        stackNeeds.put(p, need);
+        return need;
     }
 }

@@ -25,6 +25,8 @@ public final class Checker {
     private final List<Decl.Scenario> scenarioDecls = new ArrayList<>();
     private CheckedModel out;
     private int boundSlots;
+    /** Slots of the state every scenario has: the fault slot, the globals and the pools. */
+    private long sharedSlots = 1;
 
     /** The predeclared enum of task states, as in the kernel. */
     static final String TASK_STATE = "task_state";
@@ -48,8 +50,8 @@ public final class Checker {
         }
         for (Decl d : all) {
             if (d instanceof Decl.Enum e) enumDecl(e);
-            else if (d instanceof Decl.Const c) constDecl(c);
         }
+        new ConstResolver(names, diags, types, this::declare).resolve(all);
         new StructResolver(names, diags, types, this::declare).resolve(all);
         for (Decl d : all) {
             if (d instanceof Decl.Global g) globalDecl(g);
@@ -71,6 +73,7 @@ public final class Checker {
             StmtChecker sc = new StmtChecker(names, out, diags, procs.get(p.name().name()), types, boundSlots);
             sc.block(p.body());
             boundSlots = sc.boundSlots();
+            frameFits(p);
         }
         for (Decl.Property p : properties.values()) {
             ExprChecker ec = new ExprChecker(names, out, diags);
@@ -111,14 +114,20 @@ public final class Checker {
     private void pool(Decl.Pool p) {
         String t = p.type().name();
         Integer n = types.constant(p.size(), "pool size");
-        if (!(names.types.get(t) instanceof Type.Struct)) {
+        if (names.broken.contains(t)) return;
+        if (!(names.types.get(t) instanceof Type.Struct st)) {
             diags.error(p.type().span(), "pool of unknown struct '" + t + "'");
         } else if (out.pools.containsKey(t)) {
             diags.error(p.type().span(), "struct " + t + " already has a pool");
         } else if (n != null && (n < 1 || n > TypeResolver.MAX_ELEMENTS)) {
             diags.error(p.size().span(), "pool size must be between 1 and " + TypeResolver.MAX_ELEMENTS + ", found " + n);
-        } else if (n != null) {
+        } else if (n != null && !Sizes.fits((1L + st.slots()) * n)) {
+            diags.error(p.span(), "pool " + t + "[" + n + "] (1 + " + st.slots() + " slots per object) needs "
+                    + Sizes.over((1L + st.slots()) * n));
+        } else if (n != null && share((1L + st.slots()) * n)) {
             out.pools.put(t, n);
+        } else if (n != null) {
+            diags.error(p.span(), "with pool " + t + ", the globals and pools need " + Sizes.over(sharedSlots));
         }
     }
 
@@ -173,21 +182,36 @@ public final class Checker {
         }
     }
 
-    private void constDecl(Decl.Const c) {
-        Integer v = types.constant(c.value(), "value of " + c.name().name());
-        if (declare(c.name().name(), c.name().span()) && v != null) {
-            names.values.put(c.name().name(), new Symbol.Const(c.name().name(), Type.Int.ANY, v));
-        }
-    }
-
     private void globalDecl(Decl.Global g) {
         Type t = types.resolve(g.type());
-        if (!declare(g.name().name(), g.name().span()) || t == null) return;
+        if (!declare(g.name().name(), g.name().span())) return;
+        if (t != null && !share(t.slots())) {
+            diags.error(g.name().span(), "with " + g.name().name() + ", the globals need " + Sizes.over(sharedSlots));
+            t = null;
+        }
+        if (t == null) {
+            names.broken.add(g.name().name());
+            return;
+        }
         Symbol.Global s = new Symbol.Global(g.name().name(), t, g.name().span(), globals.size());
         globals.add(s);
         globalDecls.put(s.name(), g);
         names.values.put(s.name(), s);
         out.declared.put(g, s);
+    }
+
+    /** A thread's stack holds whole frames, so the compiler can only lay out a frame that fits. */
+    private void frameFits(Decl.Proc p) {
+        long slots = 0;
+        for (Symbol.Local v : procs.get(p.name().name()).vars) slots += v.type().slots();
+        if (!Sizes.fits(slots)) diags.error(p.name().span(), "the parameters and locals of " + p.name().name() + " need " + Sizes.over(slots));
+    }
+
+    /** Adds to the shared state; false, once, when that passes the limit (later additions are quiet). */
+    private boolean share(long slots) {
+        boolean fitted = Sizes.fits(sharedSlots);
+        sharedSlots += slots;
+        return Sizes.fits(sharedSlots) || !fitted;
     }
 
     private void globalInits() {

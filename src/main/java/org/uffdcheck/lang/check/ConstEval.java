@@ -1,46 +1,78 @@
 package org.uffdcheck.lang.check;
 
+import org.uffdcheck.lang.Span;
 import org.uffdcheck.lang.ast.Expr;
 
-/** Folds expressions made of literals, constants and enum members. */
+/**
+ * Folds expressions made of literals, constants and enum members, in 32 bits as the language's
+ * int. A constant that would overflow or divide by zero is a mistake in the model, reported as
+ * such where it happens rather than as "not a constant".
+ */
 final class ConstEval {
     private ConstEval() {}
 
+    /**
+     * Why an expression has no constant value. The message follows what the caller was folding
+     * ("array size" + message); a null message means the cause has been reported already.
+     */
+    static final class Failure extends Exception {
+        final Span span;
+
+        Failure(Span span, String message) {
+            super(message, null, false, false);
+            this.span = span;
+        }
+    }
+
+    /** The value, or null when there is none for any reason (nothing is reported). */
     static Integer eval(Expr e, Names names) {
         try {
-            return fold(e, names);
-        } catch (ArithmeticException ex) {
+            return value(e, names);
+        } catch (Failure f) {
             return null;
         }
     }
 
-    private static Integer fold(Expr e, Names names) {
-        if (e instanceof Expr.IntLit l) {
-            return l.value() >= Integer.MIN_VALUE && l.value() <= Integer.MAX_VALUE ? (int) l.value() : null;
-        }
+    static int value(Expr e, Names names) throws Failure {
+        if (e instanceof Expr.IntLit l) return literal(l, false);
         if (e instanceof Expr.BoolLit b) return b.value() ? 1 : 0;
-        if (e instanceof Expr.Name n) {
-            Symbol s = names.values.get(n.ident().name());
-            if (s instanceof Symbol.Const c) return c.value();
-            if (s instanceof Symbol.EnumMember m) return m.ordinal();
-            return null;
-        }
+        if (e instanceof Expr.Name n) return name(n, names);
         if (e instanceof Expr.Unary u) {
-            Integer v = fold(u.operand(), names);
-            if (v == null) return null;
-            return u.op() == Expr.UnaryOp.NOT ? (v == 0 ? 1 : 0) : Math.negateExact(v);
+            // -2147483648 is one literal to the reader, though 2147483648 alone does not fit.
+            if (u.op() == Expr.UnaryOp.NEG && u.operand() instanceof Expr.IntLit l) return literal(l, true);
+            int v = value(u.operand(), names);
+            if (u.op() == Expr.UnaryOp.NOT) return v == 0 ? 1 : 0;
+            if (v == Integer.MIN_VALUE) throw new Failure(u.span(), ": -(" + v + ") does not fit in 32 bits");
+            return -v;
         }
         if (e instanceof Expr.Binary b) {
-            Integer l = fold(b.left(), names);
-            Integer r = fold(b.right(), names);
-            if (l == null || r == null) return null;
-            return apply(b.op(), l, r);
+            int l = value(b.left(), names);
+            int r = value(b.right(), names);
+            return apply(b, l, r);
         }
-        return null;
+        throw new Failure(e.span(), " must be a constant");
     }
 
-    static int apply(Expr.BinaryOp op, int l, int r) {
-        return switch (op) {
+    private static int literal(Expr.IntLit l, boolean negated) throws Failure {
+        long v = negated ? -l.value() : l.value();
+        if (v < Integer.MIN_VALUE || v > Integer.MAX_VALUE) {
+            throw new Failure(l.span(), ": integer " + l.value() + " does not fit in 32 bits");
+        }
+        return (int) v;
+    }
+
+    private static int name(Expr.Name n, Names names) throws Failure {
+        String id = n.ident().name();
+        Symbol s = names.values.get(id);
+        if (s instanceof Symbol.Const c) return c.value();
+        if (s instanceof Symbol.EnumMember m) return m.ordinal();
+        if (names.broken.contains(id)) throw new Failure(n.span(), null);
+        if (s == null) throw new Failure(n.span(), ": unknown constant '" + id + "'");
+        throw new Failure(n.span(), " must be a constant; '" + id + "' is a variable");
+    }
+
+    private static int apply(Expr.Binary b, int l, int r) throws Failure {
+        long v = switch (b.op()) {
             case OR -> (l != 0 || r != 0) ? 1 : 0;
             case AND -> (l != 0 && r != 0) ? 1 : 0;
             case EQ -> l == r ? 1 : 0;
@@ -49,11 +81,17 @@ final class ConstEval {
             case LE -> l <= r ? 1 : 0;
             case GT -> l > r ? 1 : 0;
             case GE -> l >= r ? 1 : 0;
-            case ADD -> Math.addExact(l, r);
-            case SUB -> Math.subtractExact(l, r);
-            case MUL -> Math.multiplyExact(l, r);
-            case DIV -> l / r;
-            case MOD -> l % r;
+            case ADD -> (long) l + r;
+            case SUB -> (long) l - r;
+            case MUL -> (long) l * r;
+            case DIV, MOD -> {
+                if (r == 0) throw new Failure(b.span(), ": division by zero in " + l + " " + b.op().symbol + " 0");
+                yield b.op() == Expr.BinaryOp.DIV ? (long) l / r : (long) l % r;
+            }
         };
+        if (v < Integer.MIN_VALUE || v > Integer.MAX_VALUE) {
+            throw new Failure(b.span(), ": " + l + " " + b.op().symbol + " " + r + " = " + v + " does not fit in 32 bits");
+        }
+        return (int) v;
     }
 }

@@ -70,7 +70,9 @@ class ExprChecker {
         Symbol s = scope.lookup(id);
         if (s == null) s = names.values.get(id);
         if (s == null) {
-            if (names.procs.containsKey(id)) {
+            if (names.broken.contains(id)) {
+                return null;
+            } else if (names.procs.containsKey(id)) {
                 diags.error(n.span(), "'" + id + "' is a procedure; call it as " + id + "(...)");
             } else if (names.types.containsKey(id)) {
                 diags.error(n.span(), "'" + id + "' is a type, not a value");
@@ -233,7 +235,12 @@ class ExprChecker {
         scope.push();
         if (varType != null) {
             Symbol.Bound b = new Symbol.Bound(q.var().name(), varType, boundSlots);
-            boundSlots += varType.slots();
+            long after = (long) boundSlots + varType.slots();
+            if (Sizes.fits(boundSlots) && !Sizes.fits(after)) {
+                diags.error(q.var().span(), "with " + q.var().name() + ", the variables of forall and exists need " + Sizes.over(after));
+            }
+            // Past the limit the count only has to stay past it, not be exact.
+            boundSlots = (int) Math.min(after, Sizes.MAX_STATE_SLOTS + 1L);
             scope.declare(q.var().name(), b);
             out.declared.put(q, b);
         }

@@ -14,4 +14,6 @@ final class Names {
     final Set<String> properties = new HashSet<>();
     /** Every struct's name, known before any struct is laid out, so pointers may refer ahead. */
     final Set<String> structs = new HashSet<>();
+    /** Constants and structs declared with a mistake already reported: uses of them stay quiet. */
+    final Set<String> broken = new HashSet<>();
 }

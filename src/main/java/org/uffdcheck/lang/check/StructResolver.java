@@ -62,7 +62,7 @@ final class StructResolver {
 
     private void layout(Decl.Struct s) {
         List<Type.Field> fields = new ArrayList<>();
-        int offset = 0;
+        long offset = 0;
         for (Decl.Field f : s.fields()) {
             boolean dup = false;
             for (Type.Field g : fields) dup |= g.name().equals(f.name().name());
@@ -72,9 +72,14 @@ final class StructResolver {
             }
             Type t = types.resolve(f.type());
             if (t == null) continue;
-            fields.add(new Type.Field(f.name().name(), t, offset));
+            fields.add(new Type.Field(f.name().name(), t, (int) offset));
             offset += t.slots();
+            if (!Sizes.fits(offset)) {
+                diags.error(f.name().span(), "with field " + f.name().name() + ", struct " + s.name().name() + " needs " + Sizes.over(offset));
+                names.broken.add(s.name().name());
+                return;
+            }
         }
-        names.types.put(s.name().name(), new Type.Struct(s.name().name(), List.copyOf(fields), offset));
+        names.types.put(s.name().name(), new Type.Struct(s.name().name(), List.copyOf(fields), (int) offset));
     }
 }

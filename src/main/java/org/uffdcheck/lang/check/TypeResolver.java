@@ -1,5 +1,8 @@
 package org.uffdcheck.lang.check;
 
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.List;
 import org.uffdcheck.lang.Diagnostics;
 import org.uffdcheck.lang.ast.Expr;
 import org.uffdcheck.lang.ast.TypeExpr;
@@ -41,14 +44,10 @@ final class TypeResolver {
         }
         if (t instanceof TypeExpr.Named n) {
             Type found = names.types.get(n.name().name());
-            if (found == null) diags.error(n.name().span(), "unknown type '" + n.name().name() + "'");
+            if (found == null && !names.broken.contains(n.name().name())) diags.error(n.name().span(), "unknown type '" + n.name().name() + "'");
             return found;
         }
-        if (t instanceof TypeExpr.Array a) {
-            Type el = resolve(a.element());
-            Integer size = size(a.size(), "array size");
-            return el == null || size == null ? null : new Type.ArrayOf(el, size);
-        }
+        if (t instanceof TypeExpr.Array a) return array(a);
         TypeExpr.List l = (TypeExpr.List) t;
         Type el = resolve(l.element());
         Integer cap = size(l.capacity(), "list capacity");
@@ -56,7 +55,43 @@ final class TypeResolver {
             diags.error(l.element().span(), "a list cannot hold locks; use an array");
             return null;
         }
-        return el == null || cap == null ? null : new Type.ListOf(el, cap);
+        if (el == null || cap == null) return null;
+        return fits(l, BigInteger.valueOf(el.slots()).multiply(BigInteger.valueOf(cap)).add(BigInteger.ONE))
+                ? new Type.ListOf(el, cap) : null;
+    }
+
+    /**
+     * T[a][b]... as written, all its sizes at once, so that a type too big is reported once with its
+     * whole size (exact, however many dimensions). Inner sizes are folded first, as they nest.
+     */
+    private Type array(TypeExpr.Array outer) {
+        List<Expr> dims = new ArrayList<>();
+        TypeExpr t = outer;
+        while (t instanceof TypeExpr.Array a) {
+            dims.add(a.size());
+            t = a.element();
+        }
+        Type el = resolve(t);
+        int[] sizes = new int[dims.size()];
+        boolean ok = el != null;
+        for (int i = dims.size() - 1; i >= 0; i--) {
+            Integer n = size(dims.get(i), "array size");
+            if (n == null) ok = false;
+            else sizes[i] = n;
+        }
+        if (!ok) return null;
+        BigInteger slots = BigInteger.valueOf(el.slots());
+        for (int n : sizes) slots = slots.multiply(BigInteger.valueOf(n));
+        if (!fits(outer, slots)) return null;
+        for (int i = sizes.length - 1; i >= 0; i--) el = new Type.ArrayOf(el, sizes[i]);
+        return el;
+    }
+
+    /** Every type the checker makes fits a state, so sizes computed from types cannot overflow. */
+    private boolean fits(TypeExpr t, BigInteger slots) {
+        if (slots.compareTo(BigInteger.valueOf(Sizes.MAX_STATE_SLOTS)) <= 0) return true;
+        diags.error(t.span(), "this type needs " + Sizes.over(slots));
+        return false;
     }
 
     private Integer size(Expr e, String what) {
@@ -69,13 +104,13 @@ final class TypeResolver {
         return v;
     }
 
+    /** The value of a constant expression, or null after reporting why it has none. */
     Integer constant(Expr e, String what) {
-        Integer v = ConstEval.eval(e, names);
-        if (v == null && e instanceof Expr.Name n && !names.values.containsKey(n.ident().name())) {
-            diags.error(e.span(), what + ": unknown constant '" + n.ident().name() + "'");
-        } else if (v == null) {
-            diags.error(e.span(), what + " must be a constant");
+        try {
+            return ConstEval.value(e, names);
+        } catch (ConstEval.Failure f) {
+            if (f.getMessage() != null) diags.error(f.span, what + f.getMessage());
+            return null;
         }
-        return v;
     }
 }

@@ -251,7 +251,7 @@ class CheckerErrorTest {
     @Test
     void arraySizeMustBeConstant() {
         assertEquals("""
-                models/m.uffd:2:21: error: array size must be a constant
+                models/m.uffd:2:21: error: array size must be a constant; 'nr_pages' is a variable
                  2 | var populated: bool[nr_pages];
                    |                     ^^^^^^^^
                 1 error
