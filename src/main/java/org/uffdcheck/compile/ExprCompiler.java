@@ -54,6 +54,7 @@ final class ExprCompiler {
             return a.fixed() != null ? new IntExpr.Slot(a.fixed()) : new IntExpr.Load(a);
         }
         if (e instanceof Expr.Unary u) {
+            if (u.op() == Expr.UnaryOp.NEG && u.operand() instanceof Expr.IntLit l) return new IntExpr.Const((int) -l.value());
             IntExpr o = scalar(u.operand());
             return u.op() == Expr.UnaryOp.NOT ? new IntExpr.Not(o) : new IntExpr.Neg(o);
         }

@@ -56,7 +56,7 @@ final class ScenarioParser {
                 in.advance();
                 List<Ident> props = new ArrayList<>();
                 do {
-                    props.add(in.expectIdent("a property name"));
+                    props.add(propertyName("a property name"));
                 } while (in.accept(TokenKind.COMMA));
                 return new ScenarioItem.Check(props, end(t));
             }
@@ -88,8 +88,15 @@ final class ScenarioParser {
         }
         in.advance();
         Ident verdict = new Ident(v.text(), v.span());
-        Ident property = v.text().equals("violation") ? in.expectIdent("the violated property's name") : null;
+        Ident property = v.text().equals("violation") ? propertyName("the violated property's name") : null;
         return new ScenarioItem.Expect(verdict, property, end(kw));
+    }
+
+    /** The fault of a failed assert is named by its keyword, which is not an identifier. */
+    private Ident propertyName(String what) {
+        if (!in.at(TokenKind.ASSERT)) return in.expectIdent(what);
+        Token t = in.advance();
+        return new Ident(t.text(), t.span());
     }
 
     private TokenCursor.Failure unknownItem(Token t) {

@@ -67,7 +67,7 @@ final class ConstEval {
         if (s instanceof Symbol.Const c) return c.value();
         if (s instanceof Symbol.EnumMember m) return m.ordinal();
         if (names.broken.contains(id)) throw new Failure(n.span(), null);
-        if (s == null) throw new Failure(n.span(), ": unknown constant '" + id + "'");
+        if (s == null && !names.globals.contains(id)) throw new Failure(n.span(), ": unknown constant '" + id + "'");
         throw new Failure(n.span(), " must be a constant; '" + id + "' is a variable");
     }
 

@@ -40,6 +40,7 @@ final class ConstResolver {
 
     void resolve(List<Decl> all) {
         for (Decl d : all) {
+            if (d instanceof Decl.Global g) names.globals.add(g.name().name());
             if (d instanceof Decl.Const c && declare.test(c.name().name(), c.name().span())) decls.put(c.name().name(), c);
         }
         for (String root : decls.keySet()) {

@@ -116,6 +116,8 @@ class ExprChecker {
             expect(u.operand(), new Type.Bool(), "operand of '!'");
             return new Type.Bool();
         }
+        // -2147483648 is the least int, though 2147483648 alone does not fit.
+        if (u.operand() instanceof Expr.IntLit l && l.value() == 1L << 31) return Type.Int.ANY;
         expect(u.operand(), Type.Int.ANY, "operand of '-'");
         return Type.Int.ANY;
     }

@@ -16,4 +16,6 @@ final class Names {
     final Set<String> structs = new HashSet<>();
     /** Constants and structs declared with a mistake already reported: uses of them stay quiet. */
     final Set<String> broken = new HashSet<>();
+    /** Every global's name, known before constants are folded, so a constant that names one is told so. */
+    final Set<String> globals = new HashSet<>();
 }

@@ -1,9 +1,11 @@
 package org.uffdcheck.lang.check;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.uffdcheck.lang.Diagnostics;
 import org.uffdcheck.lang.Span;
 import org.uffdcheck.lang.ast.Decl;
@@ -45,6 +47,8 @@ final class ScenarioChecker {
         List<ScenarioInfo.ThreadStart> threads = new ArrayList<>();
         ProcInfo init = new ProcInfo("init", new Type.Void(), null, 0);
         List<String> checks = null;
+        // Faults are always checked; one on a check line is allowed, but adds nothing to the list.
+        Set<String> faultsListed = new HashSet<>();
         List<String> kills = new ArrayList<>();
         ScenarioInfo.Expectation expect = null;
         // Counted as written, so that a bad thread or expect line is not reported a second time as missing.
@@ -70,7 +74,9 @@ final class ScenarioChecker {
                 if (checks == null) checks = new ArrayList<>();
                 for (Ident q : c.properties()) {
                     Ident p = canonical(q);
-                    if (!p.name().equals(DEADLOCK) && !names.properties.contains(p.name())) {
+                    if (Fault.byProperty(p.name()) != null) {
+                        if (!faultsListed.add(p.name())) diags.error(p.span(), "property '" + p.name() + "' is listed twice");
+                    } else if (!p.name().equals(DEADLOCK) && !names.properties.contains(p.name())) {
                         diags.error(p.span(), "unknown property '" + p.name() + "'; declare it with invariant or reachable");
                     } else if (checks.contains(p.name())) {
                         diags.error(p.span(), "property '" + p.name() + "' is listed twice");

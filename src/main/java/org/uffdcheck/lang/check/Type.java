@@ -42,9 +42,20 @@ public sealed interface Type {
 
     record Field(String name, Type type, int offset) {}
 
+    /** The checker makes only arrays that fit a state, so slots() cannot overflow. */
     record ArrayOf(Type element, int size) implements Type {
         public int slots() { return element.slots() * size; }
-        public String show() { return element.show() + "[" + size + "]"; }
+
+        /** As written: int[2][3] is 2 arrays of int[3], so the outer size comes first. */
+        public String show() {
+            StringBuilder dims = new StringBuilder();
+            Type t = this;
+            while (t instanceof ArrayOf a) {
+                dims.append('[').append(a.size).append(']');
+                t = a.element;
+            }
+            return t.show() + dims;
+        }
     }
 
     /** Slot 0 holds the length, then capacity elements. */
