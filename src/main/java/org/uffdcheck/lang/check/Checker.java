@@ -84,7 +84,7 @@ public final class Checker {
         }
         Recursion.report(procs.values(), procDecls, diags);
         for (String t : out.allocated) {
-            if (!out.pools.containsKey(t)) {
+            if (!out.pools.containsKey(t) && !names.broken.contains(t)) {
                 diags.error(declaredAt.get(t), "struct " + t + " is allocated but has no pool: declare pool " + t + "[N];");
             }
         }
@@ -111,23 +111,28 @@ public final class Checker {
         }
     }
 
+    /** A pool rejected for its size still counts as declared: kmalloc of its struct is not reported again. */
     private void pool(Decl.Pool p) {
         String t = p.type().name();
         Integer n = types.constant(p.size(), "pool size");
         if (names.broken.contains(t)) return;
+        if (n == null) names.broken.add(t);
         if (!(names.types.get(t) instanceof Type.Struct st)) {
             diags.error(p.type().span(), "pool of unknown struct '" + t + "'");
         } else if (out.pools.containsKey(t)) {
             diags.error(p.type().span(), "struct " + t + " already has a pool");
         } else if (n != null && (n < 1 || n > TypeResolver.MAX_ELEMENTS)) {
             diags.error(p.size().span(), "pool size must be between 1 and " + TypeResolver.MAX_ELEMENTS + ", found " + n);
+            names.broken.add(t);
         } else if (n != null && !Sizes.fits((1L + st.slots()) * n)) {
             diags.error(p.span(), "pool " + t + "[" + n + "] (1 + " + st.slots() + " slots per object) needs "
                     + Sizes.over((1L + st.slots()) * n));
+            names.broken.add(t);
         } else if (n != null && share((1L + st.slots()) * n)) {
             out.pools.put(t, n);
         } else if (n != null) {
             diags.error(p.span(), "with pool " + t + ", the globals and pools need " + Sizes.over(sharedSlots));
+            names.broken.add(t);
         }
     }
 

@@ -15,13 +15,7 @@ import org.uffdcheck.lang.ModelLoader;
  * constant may use constants declared after it or in another file, as names may in general.
  */
 class ConstantsTest {
-    private static final String SCENARIO = """
-            proc p() { skip; }
-            scenario s {
-                thread t = p();
-                expect holds;
-            }
-            """;
+    private static final String SCENARIO = SizesTest.SCENARIO;
 
     @TempDir
     Path dir;

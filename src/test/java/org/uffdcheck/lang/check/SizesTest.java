@@ -10,7 +10,8 @@ import org.junit.jupiter.api.Test;
  * slots they need, however far past 32 bits that is; nothing is left to wrap around later.
  */
 class SizesTest {
-    private static final String SCENARIO = """
+    /** A procedure p and a scenario running it, to complete a model. */
+    static final String SCENARIO = """
             proc p() { skip; }
             scenario s {
                 thread t = p();
