@@ -48,10 +48,12 @@ public final class Checker {
         for (Decl d : all) {
             if (d instanceof Decl.Struct s) names.structs.add(s.name().name());
         }
+        List<Decl.Const> consts = new ArrayList<>();
         for (Decl d : all) {
             if (d instanceof Decl.Enum e) enumDecl(e);
+            else if (d instanceof Decl.Const c && declare(c.name().name(), c.name().span())) consts.add(c);
         }
-        new ConstResolver(names, diags, types, this::declare).resolve(all);
+        new ConstResolver(names, diags, types).resolve(consts, all);
         new StructResolver(names, diags, types, this::declare).resolve(all);
         for (Decl d : all) {
             if (d instanceof Decl.Global g) globalDecl(g);
@@ -209,7 +211,9 @@ public final class Checker {
     private void frameFits(Decl.Proc p) {
         long slots = 0;
         for (Symbol.Local v : procs.get(p.name().name()).vars) slots += v.type().slots();
-        if (!Sizes.fits(slots)) diags.error(p.name().span(), "the parameters and locals of " + p.name().name() + " need " + Sizes.over(slots));
+        if (!Sizes.fits(slots)) {
+            diags.error(p.name().span(), "the parameters and locals of " + p.name().name() + " need " + Sizes.over(slots));
+        }
     }
 
     /** Adds to the shared state; false, once, when that passes the limit (later additions are quiet). */

@@ -10,9 +10,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.BiPredicate;
 import org.uffdcheck.lang.Diagnostics;
-import org.uffdcheck.lang.Span;
 import org.uffdcheck.lang.ast.Decl;
 import org.uffdcheck.lang.ast.Expr;
 
@@ -27,21 +25,20 @@ final class ConstResolver {
     private final Names names;
     private final Diagnostics diags;
     private final TypeResolver types;
-    private final BiPredicate<String, Span> declare;
     private final Map<String, Decl.Const> decls = new LinkedHashMap<>();
     private final Map<String, Integer> state = new HashMap<>();
 
-    ConstResolver(Names names, Diagnostics diags, TypeResolver types, BiPredicate<String, Span> declare) {
+    ConstResolver(Names names, Diagnostics diags, TypeResolver types) {
         this.names = names;
         this.diags = diags;
         this.types = types;
-        this.declare = declare;
     }
 
-    void resolve(List<Decl> all) {
+    /** consts: the declarations that took their name (a duplicate has been reported and is left out). */
+    void resolve(List<Decl.Const> consts, List<Decl> all) {
+        for (Decl.Const c : consts) decls.put(c.name().name(), c);
         for (Decl d : all) {
             if (d instanceof Decl.Global g) names.globals.add(g.name().name());
-            if (d instanceof Decl.Const c && declare.test(c.name().name(), c.name().span())) decls.put(c.name().name(), c);
         }
         for (String root : decls.keySet()) {
             if (!state.containsKey(root)) visit(root);

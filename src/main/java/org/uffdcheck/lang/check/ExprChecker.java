@@ -239,7 +239,8 @@ class ExprChecker {
             Symbol.Bound b = new Symbol.Bound(q.var().name(), varType, boundSlots);
             long after = (long) boundSlots + varType.slots();
             if (Sizes.fits(boundSlots) && !Sizes.fits(after)) {
-                diags.error(q.var().span(), "with " + q.var().name() + ", the variables of forall and exists need " + Sizes.over(after));
+                diags.error(q.var().span(), "with " + q.var().name() + ", the variables of forall and exists need "
+                        + Sizes.over(after));
             }
             // Past the limit the count only has to stay past it, not be exact.
             boundSlots = (int) Math.min(after, Sizes.MAX_STATE_SLOTS + 1L);

@@ -75,7 +75,8 @@ final class StructResolver {
             fields.add(new Type.Field(f.name().name(), t, (int) offset));
             offset += t.slots();
             if (!Sizes.fits(offset)) {
-                diags.error(f.name().span(), "with field " + f.name().name() + ", struct " + s.name().name() + " needs " + Sizes.over(offset));
+                diags.error(f.name().span(), "with field " + f.name().name() + ", struct " + s.name().name() + " needs "
+                        + Sizes.over(offset));
                 names.broken.add(s.name().name());
                 return;
             }

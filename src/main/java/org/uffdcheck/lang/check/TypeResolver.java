@@ -44,7 +44,9 @@ final class TypeResolver {
         }
         if (t instanceof TypeExpr.Named n) {
             Type found = names.types.get(n.name().name());
-            if (found == null && !names.broken.contains(n.name().name())) diags.error(n.name().span(), "unknown type '" + n.name().name() + "'");
+            if (found == null && !names.broken.contains(n.name().name())) {
+                diags.error(n.name().span(), "unknown type '" + n.name().name() + "'");
+            }
             return found;
         }
         if (t instanceof TypeExpr.Array a) return array(a);
