@@ -34,12 +34,12 @@ final class ConstEval {
     }
 
     static int value(Expr e, Names names) throws Failure {
-        if (e instanceof Expr.IntLit l) return literal(l, false);
+        if (e instanceof Expr.IntLit l) return literal(l.value(), l.span());
         if (e instanceof Expr.BoolLit b) return b.value() ? 1 : 0;
         if (e instanceof Expr.Name n) return name(n, names);
         if (e instanceof Expr.Unary u) {
             // -2147483648 is one literal to the reader, though 2147483648 alone does not fit.
-            if (u.op() == Expr.UnaryOp.NEG && u.operand() instanceof Expr.IntLit l) return literal(l, true);
+            if (u.op() == Expr.UnaryOp.NEG && u.operand() instanceof Expr.IntLit l) return literal(-l.value(), u.span());
             int v = value(u.operand(), names);
             if (u.op() == Expr.UnaryOp.NOT) return v == 0 ? 1 : 0;
             if (v == Integer.MIN_VALUE) throw new Failure(u.span(), ": -(" + v + ") does not fit in 32 bits");
@@ -53,11 +53,8 @@ final class ConstEval {
         throw new Failure(e.span(), " must be a constant");
     }
 
-    private static int literal(Expr.IntLit l, boolean negated) throws Failure {
-        long v = negated ? -l.value() : l.value();
-        if (v < Integer.MIN_VALUE || v > Integer.MAX_VALUE) {
-            throw new Failure(l.span(), ": integer " + l.value() + " does not fit in 32 bits");
-        }
+    private static int literal(long v, Span span) throws Failure {
+        if (v < Integer.MIN_VALUE || v > Integer.MAX_VALUE) throw new Failure(span, ": integer " + v + " does not fit in 32 bits");
         return (int) v;
     }
 

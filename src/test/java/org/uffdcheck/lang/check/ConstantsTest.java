@@ -68,6 +68,12 @@ class ConstantsTest {
     }
 
     @Test
+    void aNegativeLiteralPast32BitsIsShownAsWritten() {
+        String err = CheckerErrorTest.errors("var c: int[-2147483649..0];\n" + SCENARIO);
+        assertTrue(err.contains("1:12: error: lower bound: integer -2147483649 does not fit in 32 bits"), err);
+    }
+
+    @Test
     void aSizeTooLargeSaysSo() {
         String err = CheckerErrorTest.errors("const N = 65536 * 2;\nvar a: int[N];\n" + SCENARIO);
         assertTrue(err.contains("2:12: error: array size must be between 1 and 4096, found 131072"), err);
