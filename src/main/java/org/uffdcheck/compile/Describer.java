@@ -158,14 +158,19 @@ public final class Describer {
         return out;
     }
 
-    /** The objects of s as "name = {fields}", runs of equal array elements folded; freed ones as "name: freed". */
+    /**
+     * The objects of s as "name = {fields}", runs of equal array elements folded, then one line
+     * "freed: name, ..." (freeing clears an object, so its name is all there is to show).
+     */
     public List<String> objectLines(int[] s) {
         List<String> out = new ArrayList<>();
+        List<String> freed = new ArrayList<>();
         for (HeapObject o : heap(s)) {
-            if (o.freed()) out.add(o.name() + ": freed");
+            if (o.freed()) freed.add(o.name());
             else out.add(o.name() + (o.thread() == null ? "" : " (on the stack of " + o.thread() + ")") + " = "
                     + folded.show(o.type(), s, o.at()));
         }
+        if (!freed.isEmpty()) out.add("freed: " + String.join(", ", freed));
         return out;
     }
 

@@ -99,13 +99,13 @@ class RaceDiagramTest {
                 state at the end:
                   shared = ctx#1
                   ctx#1 = {refcount: 2, owner: w, peer: null, table: page_table#1}
-                  ctx#2: freed
                   page_table#1 (on the stack of w) = {pages: [false x7, true]}
+                  freed: ctx#2
                 """, end);
         assertTrue(text.contains("page_table#1.pages = [false, false, false,"), "step rows do not fold arrays: " + text);
         String list = TextTrace.state(cx.scenario(), cx.trace().last());
         assertTrue(list.contains("    ctx#1 = {refcount: 2, owner: w, peer: null, table: page_table#1}\n"), list);
-        assertTrue(list.contains("    ctx#2: freed\n"), list);
+        assertTrue(list.contains("    freed: ctx#2\n"), list);
     }
 
     @Test
