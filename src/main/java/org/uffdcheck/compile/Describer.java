@@ -182,10 +182,10 @@ public final class Describer {
                 int rec = p.base() + i * p.stride();
                 int status = s[rec];
                 if (status == Layout.Pool.UNUSED) continue;
-                String name = ValueFormat.pointer(p.type().name(), i + 1);
-                if (status == Layout.Pool.LIVE) out.add(new HeapObject(name, p.type(), rec + 1, HeapObject.LIVE, null));
-                else if (status == Layout.Pool.FREED) out.add(new HeapObject(name, p.type(), rec + 1, HeapObject.FREED, null));
-                else out.add(new HeapObject(name, p.type(), rec + 1, HeapObject.STACK, fmt.thread((status - Layout.Pool.STACK) >>> 16)));
+                boolean stack = status >= Layout.Pool.STACK;
+                String shown = status == Layout.Pool.LIVE ? HeapObject.LIVE : stack ? HeapObject.STACK : HeapObject.FREED;
+                String owner = stack ? fmt.thread((status - Layout.Pool.STACK) >>> 16) : null;
+                out.add(new HeapObject(ValueFormat.pointer(p.type().name(), i + 1), p.type(), rec + 1, shown, owner));
             }
         }
         return out;

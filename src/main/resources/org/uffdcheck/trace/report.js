@@ -25,28 +25,24 @@
     return e;
   }
 
-  function varTable(names, values, previous) {
-    var table = el("table", "vars");
-    names.forEach(function (name) {
-      var tr = el("tr");
-      var now = show(values[name]);
-      if (previous && show(previous[name]) !== now) tr.className = "changed";
-      tr.appendChild(el("td", "name", name));
-      tr.appendChild(el("td", "value", now));
-      table.appendChild(tr);
-    });
-    return table;
-  }
-
-  // The variable that holds a model's objects by name (see docs/trace-format.md); it gets its own table.
-  var HEAP = "uffdcheck::heap";
-
   function row(table, name, value, changed, cls) {
     var tr = el("tr", [cls, changed ? "changed" : ""].join(" ").trim());
     tr.appendChild(el("td", "name", name));
     tr.appendChild(el("td", "value", value));
     table.appendChild(tr);
   }
+
+  function varTable(names, values, previous) {
+    var table = el("table", "vars");
+    names.forEach(function (name) {
+      var now = show(values[name]);
+      row(table, name, now, previous && show(previous[name]) !== now, "");
+    });
+    return table;
+  }
+
+  // The variable that holds a model's objects by name (see docs/trace-format.md); it gets its own table.
+  var HEAP = "uffdcheck::heap";
 
   // Every object the state knows of, a row for its name and status, then a row per field.
   function objectTable(state, previous) {
