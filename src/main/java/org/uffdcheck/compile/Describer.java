@@ -22,14 +22,26 @@ public final class Describer {
      */
     public record Frame(String proc, String file, int line, String statement, List<Var> vars) {}
 
+    /**
+     * An object a state knows of: one allocated and not freed ("live"), one in a frame of thread
+     * ("stack"), or one freed, whose fields are cleared ("freed"). at is where its first field lives.
+     */
+    public record HeapObject(String name, Type.Struct type, int at, String status, String thread) {
+        public static final String LIVE = "live", STACK = "stack", FREED = "freed";
+
+        public boolean freed() { return status.equals(FREED); }
+    }
+
     private final CompiledScenario cs;
     private final ValueFormat fmt;
+    private final ValueFormat folded;
 
     Describer(CompiledScenario cs) {
         this.cs = cs;
         List<String> names = new ArrayList<>();
         for (int t = 0; t < cs.threadCount(); t++) names.add(cs.threadName(t));
-        this.fmt = new ValueFormat(names);
+        this.fmt = new ValueFormat(names, false);
+        this.folded = new ValueFormat(names, true);
     }
 
     public Step step(int[] before, int label, int[] after) {
@@ -135,24 +147,55 @@ public final class Describer {
         }
     }
 
-    /** Every global's value, then where each thread is. */
+    /** Every global's value, every object's, then where each thread is. */
     public List<String> state(int[] s) {
         List<String> out = new ArrayList<>();
         for (Symbol.Global g : cs.model.globals) {
             out.add(g.name() + " = " + fmt.show(g.type(), s, cs.layout.globalAddr[g.index()]));
         }
-        for (Layout.Pool p : cs.layout.pools.values()) {
-            for (int i = 0; i < p.cap(); i++) {
-                int rec = p.base() + i * p.stride();
-                if (Layout.Pool.live(s[rec])) {
-                    out.add(ValueFormat.pointer(p.type().name(), i + 1) + (s[rec] == Layout.Pool.LIVE ? "" : " (on a stack)")
-                            + " = " + fmt.show(p.type(), s, rec + 1));
-                }
-            }
-        }
+        out.addAll(objectLines(s));
         for (int t = 0; t < cs.threadCount(); t++) out.add(cs.threadName(t) + ": " + position(s, t));
         return out;
     }
+
+    /**
+     * The objects of s as "name = {fields}", runs of equal array elements folded, then one line
+     * "freed: name, ..." (freeing clears an object, so its name is all there is to show).
+     */
+    public List<String> objectLines(int[] s) {
+        List<String> out = new ArrayList<>();
+        List<String> freed = new ArrayList<>();
+        for (HeapObject o : heap(s)) {
+            if (o.freed()) freed.add(o.name());
+            else out.add(o.name() + (o.thread() == null ? "" : " (on the stack of " + o.thread() + ")") + " = "
+                    + folded.show(o.type(), s, o.at()));
+        }
+        if (!freed.isEmpty()) out.add("freed: " + String.join(", ", freed));
+        return out;
+    }
+
+    /** Every object of s that was ever allocated, by pool in declaration order, then by number. */
+    public List<HeapObject> heap(int[] s) {
+        List<HeapObject> out = new ArrayList<>();
+        for (Layout.Pool p : cs.layout.pools.values()) {
+            for (int i = 0; i < p.cap(); i++) {
+                int rec = p.base() + i * p.stride();
+                int status = s[rec];
+                if (status == Layout.Pool.UNUSED) continue;
+                boolean stack = status >= Layout.Pool.STACK;
+                String shown = status == Layout.Pool.LIVE ? HeapObject.LIVE : stack ? HeapObject.STACK : HeapObject.FREED;
+                String owner = stack ? fmt.thread((status - Layout.Pool.STACK) >>> 16) : null;
+                out.add(new HeapObject(ValueFormat.pointer(p.type().name(), i + 1), p.type(), rec + 1, shown, owner));
+            }
+        }
+        return out;
+    }
+
+    /** Whether the model declares any pool, so that a state can hold objects at all. */
+    public boolean hasHeap() { return !cs.layout.pools.isEmpty(); }
+
+    /** How traces name the object a pointer value refers to: mm_struct#1, or null. */
+    public static String objectName(String struct, int pointer) { return ValueFormat.pointer(struct, pointer); }
 
     /** A value as traces show it: enum names, lock holders by thread name, list contents. */
     public String show(Type t, int[] s, int at) { return fmt.show(t, s, at); }

@@ -4,11 +4,20 @@ import java.util.ArrayList;
 import java.util.List;
 import org.uffdcheck.lang.check.Type;
 
-/** Shows values as a kernel developer would write them: enum names, lock holders, list contents. */
+/**
+ * Shows values as a kernel developer would write them: enum names, lock holders, list contents.
+ * Folded, a run of RUN or more equal array elements reads "value xN", so that a whole object's
+ * page or fd table fits a line or two.
+ */
 final class ValueFormat {
+    private static final int RUN = 4;
     private final List<String> threadNames;
+    private final boolean fold;
 
-    ValueFormat(List<String> threadNames) { this.threadNames = threadNames; }
+    ValueFormat(List<String> threadNames, boolean fold) {
+        this.threadNames = threadNames;
+        this.fold = fold;
+    }
 
     String show(Type t, int[] s, int at) {
         int v = s[at];
@@ -34,16 +43,26 @@ final class ValueFormat {
             }
             return sb.append('}').toString();
         }
-        if (t instanceof Type.ArrayOf a) return elements(a.element(), s, at, a.size());
+        if (t instanceof Type.ArrayOf a) return elements(a.element(), s, at, a.size(), fold);
         Type.ListOf l = (Type.ListOf) t;
-        return elements(l.element(), s, at + 1, Math.min(Math.max(v, 0), l.capacity()));
+        return elements(l.element(), s, at + 1, Math.min(Math.max(v, 0), l.capacity()), false);
     }
 
-    private String elements(Type el, int[] s, int first, int n) {
+    private String elements(Type el, int[] s, int first, int n, boolean runs) {
         StringBuilder sb = new StringBuilder("[");
-        for (int i = 0; i < n; i++) {
+        int i = 0;
+        while (i < n) {
             if (i > 0) sb.append(", ");
-            sb.append(show(el, s, first + i * el.slots()));
+            String shown = show(el, s, first + i * el.slots());
+            int same = 1;
+            while (runs && i + same < n && show(el, s, first + (i + same) * el.slots()).equals(shown)) same++;
+            sb.append(shown);
+            if (same >= RUN) {
+                sb.append(" x").append(same);
+                i += same;
+            } else {
+                i++;
+            }
         }
         return sb.append(']').toString();
     }
@@ -51,5 +70,5 @@ final class ValueFormat {
     /** ctx#2 style: the struct's name and the object's number in its pool. */
     static String pointer(String struct, int v) { return v == 0 ? "null" : struct + "#" + v; }
 
-    private String thread(int t) { return t < threadNames.size() ? threadNames.get(t) : "init"; }
+    String thread(int t) { return t < threadNames.size() ? threadNames.get(t) : "init"; }
 }

@@ -16,10 +16,15 @@ import org.uffdcheck.compile.Describer;
  * the globals, each entry of "states" holds their values; what ITF has no place for (the scenario,
  * the property, the step that led to a state, where each thread stands and its locals) goes in the
  * "#meta" objects, which ITF readers ignore. docs/trace-format.md is the reference.
+ *
+ * The objects of a model with pools are one more variable, HEAP, a record from object name to the
+ * object's fields: the names pointers show, so a reader follows a pointer by looking its value up
+ * there. The "::" keeps it apart from any global (no identifier has one), as Quint's "mbt::" does.
  */
 public final class JsonTrace {
-    /** Bumped when a reader of an older file would misread a newer one. */
-    public static final int FORMAT_VERSION = 1;
+    /** Bumped when a reader of an older file would misread a newer one: 2 added the heap and named pointers. */
+    public static final int FORMAT_VERSION = 2;
+    public static final String HEAP = "uffdcheck::heap";
     static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private JsonTrace() {}
@@ -64,6 +69,8 @@ public final class JsonTrace {
         ArrayNode vars = root.putArray("vars");
         List<Describer.Var> globals = d.globals();
         for (Describer.Var g : globals) vars.add(g.name());
+        boolean heap = d.hasHeap();
+        if (heap) vars.add(HEAP);
         ArrayNode states = root.putArray("states");
         List<int[]> ss = cx.trace().states();
         for (int i = 0; i < ss.size(); i++) {
@@ -74,8 +81,19 @@ public final class JsonTrace {
             if (i > 0) sm.set("step", step(cx.steps().get(i - 1)));
             sm.set("threads", threads(cs, d, values, s));
             for (Describer.Var g : globals) st.set(g.name(), values.of(g.type(), s, g.at()));
+            if (heap) heap(d, values, s, st.putObject(HEAP), sm.putObject("objects"));
         }
         return root;
+    }
+
+    /** The live objects' fields into heap; every object's status (freed ones too) into objects. */
+    private static void heap(Describer d, JsonValues values, int[] s, ObjectNode heap, ObjectNode objects) {
+        for (Describer.HeapObject o : d.heap(s)) {
+            ObjectNode status = objects.putObject(o.name());
+            status.put("status", o.status());
+            if (o.thread() != null) status.put("thread", o.thread());
+            if (!o.freed()) heap.set(o.name(), values.of(o.type(), s, o.at()));
+        }
     }
 
     private static ObjectNode step(TraceStep s) {

@@ -5,12 +5,15 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.uffdcheck.compile.CompiledScenario;
+import org.uffdcheck.compile.Describer;
 import org.uffdcheck.lang.check.Type;
 
 /**
- * Values of the state as ITF values: booleans and integers as JSON ones, enum members as strings,
- * structs as records (objects), arrays and lists as JSON arrays (ITF sequences), and locks as
- * readable records {"held": "free" | "read" | "write" | "locked", "by": [thread names]}.
+ * Values of the state as ITF values: booleans, integers and refcounts as JSON ones, enum members
+ * as strings, structs as records (objects), arrays and lists as JSON arrays (ITF sequences), locks
+ * as readable records {"held": "free" | "read" | "write" | "locked", "by": [thread names]}, a
+ * pointer as the name of its object ("userfaultfd_ctx#1") or "null", a task as its thread's name or
+ * "none". ITF has no null value, hence the strings.
  */
 final class JsonValues {
     static final JsonNodeFactory F = JsonNodeFactory.instance;
@@ -22,7 +25,10 @@ final class JsonValues {
     JsonNode of(Type t, int[] s, int at) {
         int v = s[at];
         if (t instanceof Type.Bool) return F.booleanNode(v != 0);
-        if (t instanceof Type.Int) return F.numberNode(v);
+        if (t instanceof Type.Int || t instanceof Type.Refcount) return F.numberNode(v);
+        if (t instanceof Type.Pointer p) return F.textNode(Describer.objectName(p.target(), v));
+        if (t instanceof Type.Null) return F.textNode("null");
+        if (t instanceof Type.Task) return F.textNode(v == 0 ? "none" : thread(v - 1));
         if (t instanceof Type.Enum e) return F.textNode(v >= 0 && v < e.members().size() ? e.members().get(v) : "?" + v);
         if (t instanceof Type.RwSem) {
             if (v == 0) return lock("free");

@@ -8,7 +8,7 @@ import org.uffdcheck.compile.Describer;
 /**
  * A counterexample the way kernel developers draw races in commit messages: one column per thread,
  * one row per step with the procedure, the source line and the statement, the changes that matter
- * marked, then the violated property and the state that breaks it.
+ * marked, then the violated property and the state that breaks it: globals, then objects.
  *
  * Unless full is asked for, a run of three or more steps of one thread in which every step but the
  * last changes no global is folded into one row: no other thread can see those steps, and the row
@@ -53,10 +53,11 @@ public final class RaceDiagram {
         sb.append("state at the end:\n");
         int[] last = cx.trace().last();
         Describer d = cx.scenario().describer();
-        for (Describer.Var g : d.globals()) {
-            for (String l : Columns.wrap(g.name() + " = " + d.show(g.type(), last, g.at()), WIDTH, "  ", "      ")) {
-                sb.append(l).append('\n');
-            }
+        List<String> lines = new ArrayList<>();
+        for (Describer.Var g : d.globals()) lines.add(g.name() + " = " + d.show(g.type(), last, g.at()));
+        lines.addAll(d.objectLines(last));
+        for (String line : lines) {
+            for (String l : Columns.wrap(line, WIDTH, "  ", "      ")) sb.append(l).append('\n');
         }
         sb.append(legend());
         return sb.toString();

@@ -128,6 +128,8 @@ public final class TraceReplay {
         int same = 0;
         for (Describer.Var g : d.globals()) {
             if (!recordedVars.contains(g.name()) || !expected.has(g.name())) continue;
+            // Format 1 could not show pointers: such a recorded value neither agrees nor differs.
+            if (expected.get(g.name()).findValue("#unserializable") != null) continue;
             JsonNode now = values.of(g.type(), s, g.at());
             if (now.equals(expected.get(g.name()))) same++;
             else if (differ != null) differ.add(g.name() + " = " + now + " where the trace had " + expected.get(g.name()));

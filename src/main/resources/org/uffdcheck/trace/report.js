@@ -25,15 +25,43 @@
     return e;
   }
 
+  function row(table, name, value, changed, cls) {
+    var tr = el("tr", [cls, changed ? "changed" : ""].join(" ").trim());
+    tr.appendChild(el("td", "name", name));
+    tr.appendChild(el("td", "value", value));
+    table.appendChild(tr);
+  }
+
   function varTable(names, values, previous) {
     var table = el("table", "vars");
     names.forEach(function (name) {
-      var tr = el("tr");
       var now = show(values[name]);
-      if (previous && show(previous[name]) !== now) tr.className = "changed";
-      tr.appendChild(el("td", "name", name));
-      tr.appendChild(el("td", "value", now));
-      table.appendChild(tr);
+      row(table, name, now, previous && show(previous[name]) !== now, "");
+    });
+    return table;
+  }
+
+  // The variable that holds a model's objects by name (see docs/trace-format.md); it gets its own table.
+  var HEAP = "uffdcheck::heap";
+
+  // Every object the state knows of, a row for its name and status, then a row per field.
+  function objectTable(state, previous) {
+    var table = el("table", "vars objects");
+    var objects = state["#meta"].objects || {};
+    var heap = state[HEAP] || {};
+    var before = previous ? previous[HEAP] || {} : {};
+    var statusBefore = previous ? previous["#meta"].objects || {} : {};
+    Object.keys(objects).forEach(function (name) {
+      var o = objects[name];
+      var status = o.status === "stack" ? "on the stack of " + o.thread : o.status;
+      var moved = previous !== null && (!statusBefore[name] || statusBefore[name].status !== o.status);
+      row(table, name, status, moved, "object");
+      var fields = heap[name] || {};
+      Object.keys(fields).forEach(function (f) {
+        var now = show(fields[f]);
+        var was = before[name] ? show(before[name][f]) : null;
+        row(table, f, now, previous !== null && was !== now, "field");
+      });
     });
     return table;
   }
@@ -61,7 +89,11 @@
       details.appendChild(el("h3", "step-title", "Initial state"));
     }
     details.appendChild(el("h4", "", "Globals after this step"));
-    details.appendChild(varTable(trace.vars, state, prev));
+    details.appendChild(varTable(trace.vars.filter(function (n) { return n !== HEAP; }), state, prev));
+    if (trace.vars.indexOf(HEAP) >= 0) {
+      details.appendChild(el("h4", "", "Objects after this step"));
+      details.appendChild(objectTable(state, prev));
+    }
     var threads = state["#meta"].threads;
     Object.keys(threads).forEach(function (name) {
       var th = threads[name];

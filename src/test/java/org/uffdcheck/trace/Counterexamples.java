@@ -59,6 +59,49 @@ final class Counterexamples {
             }
             """;
 
+    /**
+     * One thread that allocates two objects, frees one, keeps a stack object, and publishes the
+     * other before setting its peer: the trace ends with a live, a freed and a stack object.
+     */
+    static final String HEAP = """
+            struct page_table {
+                pages: bool[8];
+            }
+            struct ctx {
+                refcount: refcount;
+                owner: task;
+                peer: ctx*;
+                table: page_table*;
+            }
+            pool ctx[2];
+            pool page_table[1];
+
+            var shared: ctx*;
+
+            proc worker() {
+                stack t: page_table;
+                var a: ctx* = kmalloc(ctx);
+                var b: ctx* = kmalloc(ctx);
+                a.refcount = 2;
+                a.owner = current;
+                a.table = t;
+                t.pages[7] = true;
+                kfree(b);
+                shared = a;
+                a.peer = a;
+            }
+
+            invariant peered: shared == null || shared.peer != null;
+
+            scenario publish_early {
+                thread w = worker();
+                check peered;
+                expect violation peered;
+            }
+            """;
+
+    static final String UNMAP_MUTANT = "models/mutants/unmap_under_mmap_sem.uffd";
+
     private Counterexamples() {}
 
     static CompiledScenario compile(String file, String scenario) {

@@ -38,13 +38,18 @@ class HtmlBrowserTest {
         return null;
     }
 
-    @Test
-    void theForkDeadlockRendersAndAClickedStepShowsItsState() throws Exception {
+    /** The browser, or the test skipped when there is none and CI is not set. */
+    private static Path browserOrSkip() {
         Path browser = chromium();
         String ci = System.getenv("CI");
         Assumptions.assumeTrue(browser != null || (ci != null && !ci.isEmpty()), "no chromium and not under CI");
         assertTrue(browser != null, "CI is set but no chromium is installed (.ci/run installs it)");
+        return browser;
+    }
 
+    @Test
+    void theForkDeadlockRendersAndAClickedStepShowsItsState() throws Exception {
+        Path browser = browserOrSkip();
         Counterexample cx = Counterexamples.of(Counterexamples.FORK, "fork_waits_under_mmap_sem");
         Path page = dir.resolve("fork.html");
         Files.writeString(page, HtmlReport.render(List.of(cx)), StandardCharsets.UTF_8);
@@ -75,6 +80,24 @@ class HtmlBrowserTest {
         Files.deleteIfExists(shot);
         run(browser, "--screenshot=" + shot, url);
         assertTrue(Files.size(shot) > 10_000, "a screenshot with something on it");
+    }
+
+    @Test
+    void thePanelShowsEveryObjectWithItsFieldsAndStatus() throws Exception {
+        Path browser = browserOrSkip();
+        Counterexample cx = Counterexamples.of(Counterexamples.compileText(dir, Counterexamples.HEAP, "publish_early"));
+        Path page = dir.resolve("heap.html");
+        Files.writeString(page, HtmlReport.render(List.of(cx)), StandardCharsets.UTF_8);
+        int pick = cx.steps().size();
+        String dom = run(browser, "--dump-dom", page.toUri() + "#step=" + pick);
+        Matcher details = Pattern.compile("<aside class=\"details\" data-step=\"" + pick + "\">(.*?)</aside>", Pattern.DOTALL).matcher(dom);
+        assertTrue(details.find(), "the details panel shows step " + pick);
+        String panel = details.group(1);
+        assertTrue(panel.contains("Objects after this step"), panel);
+        assertTrue(panel.contains(">ctx#1<") && panel.contains(">refcount<") && panel.contains(">2<"), panel);
+        assertTrue(panel.contains(">ctx#2<") && panel.contains(">freed<"), "a freed object keeps its status: " + panel);
+        assertTrue(panel.contains(">on the stack of w<"), panel);
+        assertTrue(!panel.contains(">" + JsonTrace.HEAP + "<"), "the heap is not listed as a global");
     }
 
     private String run(Path browser, String what, String url) throws IOException, InterruptedException {

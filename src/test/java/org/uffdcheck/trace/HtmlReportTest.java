@@ -67,4 +67,19 @@ class HtmlReportTest {
         assertEquals("a &lt; b &amp;&amp; c &gt; &quot;d&quot;", Html.esc("a < b && c > \"d\""));
         assertEquals("\"<\\/script>\"", Html.scriptSafe("\"</script>\""));
     }
+
+    @Test
+    void thePanelsDataHoldsTheObjectsAndTheScriptShowsThem() throws Exception {
+        Counterexample cx = Counterexamples.of(Counterexamples.compileText(dir, Counterexamples.HEAP, "publish_early"));
+        String html = HtmlReport.render(List.of(cx));
+        Matcher m = Pattern.compile("<script type=\"application/json\" class=\"trace-data\">\n(.*?)</script>", Pattern.DOTALL)
+                .matcher(html);
+        assertTrue(m.find(), "the trace is embedded");
+        com.fasterxml.jackson.databind.JsonNode t = JsonTrace.MAPPER.readTree(m.group(1).replace("<\\/", "</"));
+        com.fasterxml.jackson.databind.JsonNode last = t.get("states").get(cx.steps().size());
+        assertEquals(2, last.at("/" + JsonTrace.HEAP + "/ctx#1/refcount").asInt());
+        assertEquals("freed", last.at("/#meta/objects/ctx#2/status").asText());
+        assertTrue(html.contains("Objects after this step"), "the page's script has a table for them");
+        assertTrue(html.contains("\"" + JsonTrace.HEAP + "\""), "and reads them from the heap variable");
+    }
 }

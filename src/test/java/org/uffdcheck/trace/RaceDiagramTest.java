@@ -89,4 +89,35 @@ class RaceDiagramTest {
     private static TraceStep step(int n, int thread, boolean shared) {
         return new TraceStep(n, thread, "t" + thread, "p", "m.uffd", n, "x = " + n + ";", List.of(), List.of(), null, shared);
     }
+
+    @Test
+    void theStateAtTheEndShowsEveryObjectWithItsFields() {
+        Counterexample cx = Counterexamples.of(Counterexamples.compileText(dir, Counterexamples.HEAP, "publish_early"));
+        String text = RaceDiagram.render(cx, false);
+        String end = text.substring(text.indexOf("state at the end:"), text.indexOf("legend:"));
+        assertEquals("""
+                state at the end:
+                  shared = ctx#1
+                  ctx#1 = {refcount: 2, owner: w, peer: null, table: page_table#1}
+                  page_table#1 (on the stack of w) = {pages: [false x7, true]}
+                  freed: ctx#2
+                """, end);
+        assertTrue(text.contains("page_table#1.pages = [false, false, false,"), "step rows do not fold arrays: " + text);
+        String list = TextTrace.state(cx.scenario(), cx.trace().last());
+        assertTrue(list.contains("    ctx#1 = {refcount: 2, owner: w, peer: null, table: page_table#1}\n"), list);
+        assertTrue(list.contains("    freed: ctx#2\n"), list);
+    }
+
+    @Test
+    void aKernelObjectsFieldsShowInTheStateAtTheEnd() {
+        Counterexample cx = Counterexamples.of(Counterexamples.UNMAP_MUTANT, "unmap_under_mmap_sem");
+        String text = RaceDiagram.render(cx, false);
+        String end = text.substring(text.indexOf("state at the end:"), text.indexOf("legend:"));
+        assertTrue(end.contains("\n  userfaultfd_ctx#1 = {fault_pending_wqh: {lock: free, head: []},"), end);
+        assertTrue(end.contains("refcount: 2"), end);
+        assertTrue(end.contains("\n  mm_struct#1 = {mmap_sem: write-locked by munmap,"), end);
+        for (String line : end.split("\n")) {
+            assertTrue(line.length() <= RaceDiagram.WIDTH, "too wide (" + line.length() + "): " + line);
+        }
+    }
 }
