@@ -30,6 +30,9 @@ final class TestCommand implements Callable<Integer> {
     @Mixin
     SearchOptions search = new SearchOptions();
 
+    @Mixin
+    IncludeOptions includes = new IncludeOptions();
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -40,10 +43,19 @@ final class TestCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        String problem = includes.problem();
+        if (problem != null) {
+            err.println("uffdcheck: " + problem);
+            return Main.BAD_INPUT;
+        }
         List<Path> files = new ArrayList<>();
         for (Path root : roots) {
             if (!Files.exists(root)) {
                 err.println("uffdcheck: no such file or directory: " + root);
+                return Main.BAD_INPUT;
+            }
+            if (!Files.isDirectory(root) && !Files.isRegularFile(root)) {
+                err.println("uffdcheck: " + root + " is neither a model file nor a directory");
                 return Main.BAD_INPUT;
             }
             try (Stream<Path> walk = Files.walk(root)) {
@@ -73,7 +85,7 @@ final class TestCommand implements Callable<Integer> {
     private void runFile(Path f, List<Row> rows, Interrupts interrupts, PrintWriter err) {
         CheckedModel model;
         try {
-            model = ModelRunner.load(f);
+            model = ModelRunner.load(f, includes.dirs());
         } catch (ModelError e) {
             err.print(e.diagnostics().render());
             rows.add(new Row(f.toString(), "-", "-", "model has errors", 0, 0, false));
