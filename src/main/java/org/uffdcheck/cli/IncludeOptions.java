@@ -1,6 +1,8 @@
 package org.uffdcheck.cli;
 
+import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,4 +26,31 @@ final class IncludeOptions {
     }
 
     List<Path> dirs() { return List.copyOf(dirs); }
+
+    /**
+     * Why a model that a file names (a trace's "model"), rather than the user, must not be read, or
+     * null: it must lie under the current directory or a directory of the include path, since a
+     * trace from elsewhere could otherwise name any file of the user's and have its lines quoted.
+     */
+    String namedModelProblem(String name) {
+        Path p;
+        try {
+            p = Path.of(name);
+        } catch (InvalidPathException e) {
+            return "the model it names is not a file name";
+        }
+        // A missing file is reported when it is loaded, as for a model given on the command line.
+        if (!Files.exists(p)) return null;
+        try {
+            Path real = p.toRealPath();
+            if (real.startsWith(Path.of("").toRealPath())) return null;
+            for (Path d : dirs) {
+                if (real.startsWith(d.toRealPath())) return null;
+            }
+        } catch (IOException e) {
+            return null;
+        }
+        return "the model it names, " + name + ", is outside the current directory and the include path; "
+                + "give the model on the command line (replay TRACE MODEL) or add --include-path DIR";
+    }
 }

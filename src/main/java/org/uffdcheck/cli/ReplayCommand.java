@@ -76,6 +76,11 @@ final class ReplayCommand implements Callable<Integer> {
         }
         int code = Main.HOLDS;
         for (RecordedTrace rec : traces) {
+            String named = modelFile != null ? null : includes.namedModelProblem(rec.model());
+            if (named != null) {
+                err.println("uffdcheck: " + traceFile + ": " + named);
+                return Main.BAD_INPUT;
+            }
             Path model = modelFile != null ? modelFile : Path.of(rec.model());
             String name = scenario != null ? scenario : rec.scenario();
             CheckedModel m;

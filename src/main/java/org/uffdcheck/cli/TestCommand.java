@@ -36,6 +36,8 @@ final class TestCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    private static final String LINK_OUT = "link out of ";
+
     /** One line of the summary table. */
     record Row(String model, String scenario, String expected, String got, long states, double seconds, boolean ok) {}
 
@@ -49,6 +51,7 @@ final class TestCommand implements Callable<Integer> {
             return Main.BAD_INPUT;
         }
         List<Path> files = new ArrayList<>();
+        List<Row> rows = new ArrayList<>();
         for (Path root : roots) {
             if (!Files.exists(root)) {
                 err.println("uffdcheck: no such file or directory: " + root);
@@ -59,15 +62,22 @@ final class TestCommand implements Callable<Integer> {
                 return Main.BAD_INPUT;
             }
             try (Stream<Path> walk = Files.walk(root)) {
-                walk.filter(p -> p.toString().endsWith(".uffd") && Files.isRegularFile(p))
-                        .filter(ModelLoader::declaresScenario).sorted().forEach(files::add);
+                Path tree = Files.isDirectory(root) ? root.toRealPath() : null;
+                for (Path p : walk.filter(p -> p.toString().endsWith(".uffd") && Files.isRegularFile(p)).sorted().toList()) {
+                    // A link found in the tree that leads out of it is not read: it could be any file of the user's.
+                    if (tree != null && !p.toRealPath().startsWith(tree)) {
+                        err.println("uffdcheck: " + p + " is not read: it is a link to " + p.toRealPath() + ", outside " + root);
+                        rows.add(new Row(p.toString(), "-", "-", LINK_OUT + root, 0, 0, false));
+                    } else if (ModelLoader.declaresScenario(p)) {
+                        files.add(p);
+                    }
+                }
             } catch (IOException e) {
                 err.println("uffdcheck: cannot read " + root + ": " + e.getMessage());
                 return Main.BAD_INPUT;
             }
         }
         Interrupts interrupts = new Interrupts();
-        List<Row> rows = new ArrayList<>();
         try {
             for (Path f : files) {
                 if (interrupts.interrupted()) break;
@@ -78,6 +88,7 @@ final class TestCommand implements Callable<Integer> {
             out.flush();
             interrupts.done();
         }
+        for (Row r : rows) if (r.got().startsWith(LINK_OUT)) return Main.BAD_INPUT;
         for (Row r : rows) if (!r.ok()) return Main.VIOLATION;
         return Main.HOLDS;
     }

@@ -1,7 +1,6 @@
 package org.uffdcheck.lang;
 
 import java.io.IOException;
-import java.nio.charset.CharacterCodingException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
@@ -166,7 +165,6 @@ public final class ModelLoader {
     private static String reason(IOException e) {
         if (e instanceof NoSuchFileException) return "no such file";
         if (e instanceof AccessDeniedException) return "permission denied";
-        if (e instanceof CharacterCodingException) return "not valid UTF-8 text";
         if (e instanceof FileSystemException fse && fse.getReason() != null) return fse.getReason();
         String m = e.getMessage();
         return m == null ? e.getClass().getSimpleName() : m;
