@@ -114,7 +114,8 @@ final class BenchCommand implements Callable<Integer> {
         CheckedModel model;
         try {
             Files.writeString(file, text);
-            model = ModelRunner.load(file);
+            // The generated model sits in a temporary directory and includes the models by absolute path.
+            model = ModelRunner.load(file, java.util.List.of(models));
         } finally {
             Files.deleteIfExists(file);
         }

@@ -35,6 +35,9 @@ final class CheckCommand implements Callable<Integer> {
     @Mixin
     RenderOptions render = new RenderOptions();
 
+    @Mixin
+    IncludeOptions includes = new IncludeOptions();
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -43,13 +46,14 @@ final class CheckCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         String problem = search.problem();
+        if (problem == null) problem = includes.problem();
         if (problem != null) {
             err.println("uffdcheck: " + problem);
             return Main.BAD_INPUT;
         }
         CheckedModel model;
         try {
-            model = ModelRunner.load(file);
+            model = ModelRunner.load(file, includes.dirs());
         } catch (ModelError e) {
             err.print(e.diagnostics().render());
             if (!ModelLoader.declaresScenario(file)) {
@@ -59,9 +63,14 @@ final class CheckCommand implements Callable<Integer> {
             return Main.BAD_INPUT;
         }
         List<ScenarioInfo> scenarios = ModelRunner.select(model, scenario);
-        if (scenarios == null || scenarios.isEmpty()) {
-            err.println("uffdcheck: " + (scenarios == null ? "unknown scenario '" + scenario + "' in " + file
-                    : file + " declares no scenario") + "; it has: " + String.join(", ", model.scenarios.keySet()));
+        if (model.scenarios.isEmpty()) {
+            err.println("uffdcheck: " + (scenario == null ? "" : "unknown scenario '" + scenario + "': ")
+                    + ModelRunner.noScenario(file, model));
+            return Main.BAD_INPUT;
+        }
+        if (scenarios == null) {
+            err.println("uffdcheck: unknown scenario '" + scenario + "' in " + file + "; it has: "
+                    + String.join(", ", model.scenarios.keySet()));
             return Main.BAD_INPUT;
         }
         ExploreOptions opts = search.toOptions();

@@ -21,7 +21,20 @@ final class ModelRunner {
 
     /** Throws ModelError for any mistake in the file or its includes. */
     static CheckedModel load(Path file) {
-        return Checker.check(ModelLoader.load(file, file.toString()));
+        return load(file, List.of());
+    }
+
+    /** Throws ModelError for any mistake in the file or its includes, which may also come from includePath. */
+    static CheckedModel load(Path file, List<Path> includePath) {
+        return Checker.check(ModelLoader.load(file, file.toString(), includePath));
+    }
+
+    /** Why a model that loaded has no scenario to run, in plain words. */
+    static String noScenario(Path file, CheckedModel m) {
+        if (m.program.main().source().text().isBlank()) return file + " is empty: there is no scenario to check";
+        if (m.program.main().decls().isEmpty()) return file + " holds only comments: there is no scenario to check";
+        return file + " declares no scenario, so there is nothing to check (a library is checked through the models "
+                + "that include it)";
     }
 
     /** The scenarios to run: the one named, or all of them. Null if the name is unknown. */

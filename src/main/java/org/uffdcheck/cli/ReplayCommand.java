@@ -19,6 +19,7 @@ import org.uffdcheck.trace.TextTrace;
 import org.uffdcheck.trace.TraceReplay;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -40,6 +41,9 @@ final class ReplayCommand implements Callable<Integer> {
     @Option(names = "--scenario", paramLabel = "NAME", description = "Scenario to replay against (default: the trace's).")
     String scenario;
 
+    @Mixin
+    IncludeOptions includes = new IncludeOptions();
+
     @Option(names = "--full", description = "Show every step in the race diagram of a reproduced trace.")
     boolean full;
 
@@ -50,6 +54,16 @@ final class ReplayCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        String problem = includes.problem();
+        if (problem != null) {
+            err.println("uffdcheck: " + problem);
+            return Main.BAD_INPUT;
+        }
+        if (Files.exists(traceFile) && !Files.isRegularFile(traceFile)) {
+            // Reading a FIFO would block; a directory or a device is not a trace either.
+            err.println("uffdcheck: cannot read " + traceFile + ": not a regular file");
+            return Main.BAD_INPUT;
+        }
         List<RecordedTrace> traces;
         try {
             traces = RecordedTrace.parse(Files.readString(traceFile, StandardCharsets.UTF_8));
@@ -62,18 +76,24 @@ final class ReplayCommand implements Callable<Integer> {
         }
         int code = Main.HOLDS;
         for (RecordedTrace rec : traces) {
+            String named = modelFile != null ? null : includes.namedModelProblem(rec.model());
+            if (named != null) {
+                err.println("uffdcheck: " + traceFile + ": " + named);
+                return Main.BAD_INPUT;
+            }
             Path model = modelFile != null ? modelFile : Path.of(rec.model());
             String name = scenario != null ? scenario : rec.scenario();
             CheckedModel m;
             try {
-                m = ModelRunner.load(model);
+                m = ModelRunner.load(model, includes.dirs());
             } catch (ModelError e) {
                 err.print(e.diagnostics().render());
                 return Main.BAD_INPUT;
             }
             ScenarioInfo s = m.scenarios.get(name);
             if (s == null) {
-                err.println("uffdcheck: " + model + " has no scenario '" + name + "'; it has: " + String.join(", ", m.scenarios.keySet()));
+                err.println("uffdcheck: " + (m.scenarios.isEmpty() ? "no scenario '" + name + "': " + ModelRunner.noScenario(model, m)
+                        : model + " has no scenario '" + name + "'; it has: " + String.join(", ", m.scenarios.keySet())));
                 return Main.BAD_INPUT;
             }
             CompiledScenario cs;

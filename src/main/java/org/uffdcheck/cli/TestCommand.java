@@ -30,8 +30,13 @@ final class TestCommand implements Callable<Integer> {
     @Mixin
     SearchOptions search = new SearchOptions();
 
+    @Mixin
+    IncludeOptions includes = new IncludeOptions();
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
+
+    private static final String LINK_OUT = "link out of ";
 
     /** One line of the summary table. */
     record Row(String model, String scenario, String expected, String got, long states, double seconds, boolean ok) {}
@@ -40,22 +45,39 @@ final class TestCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        String problem = includes.problem();
+        if (problem != null) {
+            err.println("uffdcheck: " + problem);
+            return Main.BAD_INPUT;
+        }
         List<Path> files = new ArrayList<>();
+        List<Row> rows = new ArrayList<>();
         for (Path root : roots) {
             if (!Files.exists(root)) {
                 err.println("uffdcheck: no such file or directory: " + root);
                 return Main.BAD_INPUT;
             }
+            if (!Files.isDirectory(root) && !Files.isRegularFile(root)) {
+                err.println("uffdcheck: " + root + " is neither a model file nor a directory");
+                return Main.BAD_INPUT;
+            }
             try (Stream<Path> walk = Files.walk(root)) {
-                walk.filter(p -> p.toString().endsWith(".uffd") && Files.isRegularFile(p))
-                        .filter(ModelLoader::declaresScenario).sorted().forEach(files::add);
+                Path tree = Files.isDirectory(root) ? root.toRealPath() : null;
+                for (Path p : walk.filter(p -> p.toString().endsWith(".uffd") && Files.isRegularFile(p)).sorted().toList()) {
+                    // A link found in the tree that leads out of it is not read: it could be any file of the user's.
+                    if (tree != null && !p.toRealPath().startsWith(tree)) {
+                        err.println("uffdcheck: " + p + " is not read: it is a link to " + p.toRealPath() + ", outside " + root);
+                        rows.add(new Row(p.toString(), "-", "-", LINK_OUT + root, 0, 0, false));
+                    } else if (ModelLoader.declaresScenario(p)) {
+                        files.add(p);
+                    }
+                }
             } catch (IOException e) {
                 err.println("uffdcheck: cannot read " + root + ": " + e.getMessage());
                 return Main.BAD_INPUT;
             }
         }
         Interrupts interrupts = new Interrupts();
-        List<Row> rows = new ArrayList<>();
         try {
             for (Path f : files) {
                 if (interrupts.interrupted()) break;
@@ -66,6 +88,7 @@ final class TestCommand implements Callable<Integer> {
             out.flush();
             interrupts.done();
         }
+        for (Row r : rows) if (r.got().startsWith(LINK_OUT)) return Main.BAD_INPUT;
         for (Row r : rows) if (!r.ok()) return Main.VIOLATION;
         return Main.HOLDS;
     }
@@ -73,7 +96,7 @@ final class TestCommand implements Callable<Integer> {
     private void runFile(Path f, List<Row> rows, Interrupts interrupts, PrintWriter err) {
         CheckedModel model;
         try {
-            model = ModelRunner.load(f);
+            model = ModelRunner.load(f, includes.dirs());
         } catch (ModelError e) {
             err.print(e.diagnostics().render());
             rows.add(new Row(f.toString(), "-", "-", "model has errors", 0, 0, false));

@@ -8,8 +8,8 @@ public record Diagnostic(Span span, String message) {
         StringBuilder sb = new StringBuilder();
         sb.append(span.where()).append(": error: ").append(message).append('\n');
         SourceFile f = span.file();
-        // File-level problems (an unreadable file) have no text to quote.
-        if (f.text().isEmpty()) return sb.toString();
+        // File-level problems (an unreadable or refused file) have no text to quote.
+        if (!f.quotable()) return sb.toString();
         int line = span.line();
         String text = f.lineText(line);
         String num = Integer.toString(line);

@@ -9,8 +9,14 @@ public final class SourceFile {
     private final String displayName;
     private final String text;
     private final int[] lineStarts;
+    private final boolean quotable;
 
     public SourceFile(Path path, String displayName, String text) {
+        this(path, displayName, text, true);
+    }
+
+    private SourceFile(Path path, String displayName, String text, boolean quotable) {
+        this.quotable = quotable;
         this.path = path;
         this.displayName = displayName;
         this.text = text;
@@ -25,7 +31,17 @@ public final class SourceFile {
         }
     }
 
+    /**
+     * A file that was refused: its text before the problem only locates it, and diagnostics must
+     * not quote it (it may be a file the model had no business reading).
+     */
+    static SourceFile unquoted(Path path, String displayName, String textBefore) {
+        return new SourceFile(path, displayName, textBefore, false);
+    }
+
     public Path path() { return path; }
+    /** Whether diagnostics may show the file's lines. */
+    public boolean quotable() { return quotable && !text.isEmpty(); }
     /** The name users see in messages: the path as they gave it, relative where possible. */
     public String displayName() { return displayName; }
     public String text() { return text; }
@@ -48,7 +64,6 @@ public final class SourceFile {
         if (end > start && text.charAt(end - 1) == '\r') end--;
         return text.substring(start, Math.max(start, end));
     }
-
 
     @Override
     public String toString() { return displayName; }

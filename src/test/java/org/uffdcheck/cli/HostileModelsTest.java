@@ -33,6 +33,7 @@ import org.junit.jupiter.api.io.TempDir;
  *   absent: text                                    (repeatable; none may appear)
  *   jvm: -Xss256k -Xmx200m                          (optional; replaces the launcher's JVM options)
  *   setup: fifo NAME | dir NAME                     (optional, repeatable; made in the copy before the run)
+ *   setup: symlink NAME TARGET | sparse NAME BYTES  (a link to TARGET; a file of BYTES bytes that takes no space)
  *   timeout: 60                                     (optional, seconds; a run past it is a hang)
  * </pre>
  * Lines starting with {@code #} are comments. Every case also checks that no stack trace and no
@@ -140,6 +141,13 @@ class HostileModelsTest {
                 assertEquals(0, p.waitFor(), "mkfifo " + target);
             }
             case "dir" -> Files.createDirectories(target);
+            // Made here rather than kept in git: a link out of the tree, a file too big to commit.
+            case "symlink" -> Files.createSymbolicLink(target, Paths.get(w[2]));
+            case "sparse" -> {
+                try (java.io.RandomAccessFile f = new java.io.RandomAccessFile(target.toFile(), "rw")) {
+                    f.setLength(Long.parseLong(w[2]));
+                }
+            }
             default -> throw new IllegalArgumentException("unknown setup " + directive);
         }
     }
