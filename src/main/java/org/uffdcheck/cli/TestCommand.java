@@ -8,10 +8,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 import org.uffdcheck.explore.ExploreResult;
 import org.uffdcheck.lang.ModelError;
-import org.uffdcheck.lang.ModelLoader;
+import org.uffdcheck.lang.ModelFiles;
 import org.uffdcheck.lang.check.CheckedModel;
 import org.uffdcheck.lang.check.ScenarioInfo;
 import picocli.CommandLine;
@@ -22,7 +21,7 @@ import picocli.CommandLine.Parameters;
 /** uffdcheck test DIR...: checks every model against the verdict it declares. */
 @Command(name = "test", mixinStandardHelpOptions = true,
         description = "Check every scenario of every model (.uffd) under the given files or directories "
-                + "against the verdict its expect line declares.")
+                + "against the verdict its expect line declares. Directories named slow are passed over.")
 final class TestCommand implements Callable<Integer> {
     @Parameters(paramLabel = "DIR", arity = "1..*", description = "Model files or directories to search for .uffd files.")
     List<Path> roots;
@@ -46,9 +45,8 @@ final class TestCommand implements Callable<Integer> {
                 err.println("uffdcheck: no such file or directory: " + root);
                 return Main.BAD_INPUT;
             }
-            try (Stream<Path> walk = Files.walk(root)) {
-                walk.filter(p -> p.toString().endsWith(".uffd") && Files.isRegularFile(p))
-                        .filter(ModelLoader::declaresScenario).sorted().forEach(files::add);
+            try {
+                files.addAll(ModelFiles.withScenarios(root));
             } catch (IOException e) {
                 err.println("uffdcheck: cannot read " + root + ": " + e.getMessage());
                 return Main.BAD_INPUT;
