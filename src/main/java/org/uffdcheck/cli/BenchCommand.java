@@ -45,17 +45,14 @@ final class BenchCommand implements Callable<Integer> {
     boolean symmetry;
 
     @Option(names = "--models", paramLabel = "DIR", defaultValue = "models",
-            description = "Where the kernel models are (default: ${DEFAULT-VALUE}, run from the project's top).")
+            description = "Where the models are; the series is DIR/bench (default: ${DEFAULT-VALUE}, run from the project's top).")
     Path models;
-
-    @Option(names = "--save-models", paramLabel = "DIR", description = "Also write each generated model to DIR.")
-    Path saveModels;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
     @Override
-    public Integer call() throws IOException {
+    public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         if (workers < 1 || workers > ExploreOptions.MAX_WORKERS) {
@@ -104,21 +101,9 @@ final class BenchCommand implements Callable<Integer> {
         return Main.HOLDS;
     }
 
-    private ExploreResult run(BenchSeries.Scenario s, ExploreOptions opts) throws IOException {
-        String text = s.modelText(models);
-        if (saveModels != null) {
-            Files.createDirectories(saveModels);
-            Files.writeString(saveModels.resolve("bench-" + s.name() + ".uffd"), text);
-        }
-        Path file = Files.createTempFile("uffdcheck-bench-", ".uffd");
-        CheckedModel model;
-        try {
-            Files.writeString(file, text);
-            // The generated model sits in a temporary directory and includes the models by absolute path.
-            model = ModelRunner.load(file, java.util.List.of(models));
-        } finally {
-            Files.deleteIfExists(file);
-        }
+    private ExploreResult run(BenchSeries.Scenario s, ExploreOptions opts) {
+        // The rows include their family and the kernel models from the models tree, wherever it is.
+        CheckedModel model = ModelRunner.load(s.modelFile(models), java.util.List.of(models));
         ScenarioInfo info = model.scenarios.values().iterator().next();
         System.gc();
         resetPeaks();

@@ -8,10 +8,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 import org.uffdcheck.explore.ExploreResult;
 import org.uffdcheck.lang.ModelError;
-import org.uffdcheck.lang.ModelLoader;
+import org.uffdcheck.lang.ModelFiles;
 import org.uffdcheck.lang.check.CheckedModel;
 import org.uffdcheck.lang.check.ScenarioInfo;
 import picocli.CommandLine;
@@ -22,7 +21,7 @@ import picocli.CommandLine.Parameters;
 /** uffdcheck test DIR...: checks every model against the verdict it declares. */
 @Command(name = "test", mixinStandardHelpOptions = true,
         description = "Check every scenario of every model (.uffd) under the given files or directories "
-                + "against the verdict its expect line declares.")
+                + "against the verdict its expect line declares. Directories named slow are passed over.")
 final class TestCommand implements Callable<Integer> {
     @Parameters(paramLabel = "DIR", arity = "1..*", description = "Model files or directories to search for .uffd files.")
     List<Path> roots;
@@ -61,16 +60,12 @@ final class TestCommand implements Callable<Integer> {
                 err.println("uffdcheck: " + root + " is neither a model file nor a directory");
                 return Main.BAD_INPUT;
             }
-            try (Stream<Path> walk = Files.walk(root)) {
-                Path tree = Files.isDirectory(root) ? root.toRealPath() : null;
-                for (Path p : walk.filter(p -> p.toString().endsWith(".uffd") && Files.isRegularFile(p)).sorted().toList()) {
-                    // A link found in the tree that leads out of it is not read: it could be any file of the user's.
-                    if (tree != null && !p.toRealPath().startsWith(tree)) {
-                        err.println("uffdcheck: " + p + " is not read: it is a link to " + p.toRealPath() + ", outside " + root);
-                        rows.add(new Row(p.toString(), "-", "-", LINK_OUT + root, 0, 0, false));
-                    } else if (ModelLoader.declaresScenario(p)) {
-                        files.add(p);
-                    }
+            try {
+                ModelFiles.Listing listing = ModelFiles.list(root);
+                files.addAll(listing.models());
+                for (Path p : listing.linksOut()) {
+                    err.println("uffdcheck: " + p + " is not read: it is a link to " + p.toRealPath() + ", outside " + root);
+                    rows.add(new Row(p.toString(), "-", "-", LINK_OUT + root, 0, 0, false));
                 }
             } catch (IOException e) {
                 err.println("uffdcheck: cannot read " + root + ": " + e.getMessage());

@@ -6,29 +6,28 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.uffdcheck.lang.ModelFiles;
 import picocli.CommandLine;
 
 class BenchCommandTest {
 
     @Test
-    void smallestScenarioRunsAndPrintsARow(@TempDir Path dir) throws Exception {
+    void smallestScenarioRunsAndPrintsARow() {
         StringWriter out = new StringWriter();
         CommandLine cl = Main.commandLine();
         cl.setOut(new PrintWriter(out));
         cl.setErr(new PrintWriter(new StringWriter()));
         String name = BenchSeries.all().get(0).name();
-        int code = cl.execute("bench", "--only", name, "--workers", "2", "--save-models", dir.toString());
+        int code = cl.execute("bench", "--only", name, "--workers", "2");
         assertEquals(Main.HOLDS, code, out.toString());
         String row = out.toString().lines().filter(l -> l.startsWith(name)).findFirst().orElseThrow();
         assertTrue(row.endsWith("holds"), row);
-        assertTrue(Files.exists(dir.resolve("bench-" + name + ".uffd")));
     }
 
     @Test
@@ -40,9 +39,25 @@ class BenchCommandTest {
             if (s.quick()) quick++;
             // The 10^8-state run takes minutes: never part of --quick.
             assertFalse(s.large() && s.quick(), s.name());
-            assertTrue(s.modelText(java.nio.file.Path.of("models")).contains("scenario bench"));
         }
         assertTrue(quick > 0 && quick < names.size());
+    }
+
+    @Test
+    void everyRowIsAModelFileWithOneScenarioAndOnlyFastRowsRunInTest() throws Exception {
+        Set<Path> tested = new HashSet<>(ModelFiles.withScenarios(Path.of("models")));
+        Set<Path> rows = new HashSet<>();
+        for (BenchSeries.Scenario s : BenchSeries.all()) {
+            Path file = s.modelFile(Path.of("models"));
+            rows.add(file);
+            assertEquals(List.of("bench"), List.copyOf(ModelRunner.load(file).scenarios.keySet()), s.name());
+            assertEquals(s.name() + ".uffd", file.getFileName().toString());
+            // test models/ runs the rows outside slow/ and no other: they take seconds in all.
+            assertEquals(!s.file().startsWith(ModelFiles.SLOW + "/"), tested.contains(file), s.name());
+        }
+        for (Path f : tested) {
+            if (f.startsWith(Path.of("models", "bench"))) assertTrue(rows.contains(f), f + " is in no bench row");
+        }
     }
 
     @Test

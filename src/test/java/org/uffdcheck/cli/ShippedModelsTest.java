@@ -4,12 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
@@ -18,37 +20,42 @@ import org.uffdcheck.explore.ExploreOptions;
 import org.uffdcheck.explore.ExploreResult;
 import org.uffdcheck.explore.Replay;
 import org.uffdcheck.explore.Trace;
-import org.uffdcheck.lang.ModelLoader;
+import org.uffdcheck.lang.ModelFiles;
 import org.uffdcheck.lang.check.CheckedModel;
 import org.uffdcheck.lang.check.ScenarioInfo;
 import org.uffdcheck.props.ScenarioChecks;
 import org.uffdcheck.props.StateChecks;
 
-/** Every scenario of every model shipped in models/ must give the verdict its expect line declares. */
+/**
+ * Every scenario of every model shipped in models/ must give the verdict its expect line declares,
+ * and the states, transitions and depth that models/expected-counts.tsv records for it.
+ */
 class ShippedModelsTest {
     private static final Path MODELS = Path.of("models");
+    private static final Map<String, ExpectedCounts.Row> EXPECTED = ExpectedCounts.load();
+    private static final Map<String, ExpectedCounts.Row> SEEN = new ConcurrentHashMap<>();
 
     @TestFactory
     Stream<DynamicTest> everyScenarioMatchesItsExpectedVerdict() throws IOException {
         List<DynamicTest> tests = new ArrayList<>();
         List<Path> files;
-        try (Stream<Path> walk = Files.walk(MODELS)) {
-            files = walk.filter(p -> p.toString().endsWith(".uffd"))
-                    .filter(ModelLoader::declaresScenario).sorted().toList();
-        }
+        files = ModelFiles.withScenarios(MODELS);
         assertFalse(files.isEmpty(), "no models found under " + MODELS.toAbsolutePath());
         for (Path f : files) {
             CheckedModel model = ModelRunner.load(f);
             for (ScenarioInfo s : model.scenarios.values()) {
-                tests.add(DynamicTest.dynamicTest(f + " / " + s.name(), () -> check(model, s)));
+                tests.add(DynamicTest.dynamicTest(f + " / " + s.name(), () -> check(f, model, s)));
             }
         }
+        tests.add(DynamicTest.dynamicTest(ExpectedCounts.FILE + " lists exactly the shipped scenarios", ShippedModelsTest::countsFileComplete));
         return tests.stream();
     }
 
-    private static void check(CheckedModel model, ScenarioInfo s) {
+    private static void check(Path file, CheckedModel model, ScenarioInfo s) {
+        List<ExpectedCounts.Row> counts = new ArrayList<>();
         ModelRunner.Run run = ModelRunner.prepare(model, s, ExploreOptions.defaults(), null);
         ExploreResult r = run.go();
+        counts.add(record(file, s, "default", r));
         assertTrue(ModelRunner.matches(s.expect(), r),
                 "expected " + s.expect().show() + ", got " + ModelRunner.verdict(r));
         if (r.trace() != null) replaysToViolation(run.scenario(), r);
@@ -57,6 +64,7 @@ class ShippedModelsTest {
         ModelRunner.Run merged = ModelRunner.prepare(model, s, ExploreOptions.defaults(), null);
         merged.scenario().mergeLocalSteps(true);
         ExploreResult m = merged.go();
+        counts.add(record(file, s, "merge-local", m));
         assertEquals(ModelRunner.verdict(r), ModelRunner.verdict(m), "verdict with local steps merged");
         assertTrue(m.stats().states() <= r.stats().states(), m.stats().states() + " > " + r.stats().states());
         if (m.trace() != null) replaysToViolation(merged.scenario(), m);
@@ -65,12 +73,38 @@ class ShippedModelsTest {
         // one that is a run of the model itself: its labels replay without the reduction.
         ModelRunner.Run sym = ModelRunner.prepare(model, s, ExploreOptions.defaults(), null, false, true);
         ExploreResult y = sym.go();
+        counts.add(record(file, s, "symmetry", y));
         assertEquals(ModelRunner.verdict(r), ModelRunner.verdict(y), "verdict with symmetry");
         assertTrue(y.stats().states() <= r.stats().states(), y.stats().states() + " > " + r.stats().states());
         if (y.trace() != null) {
             assertEquals(r.trace().length(), y.trace().length(), "trace length with symmetry");
             replaysToViolation(run.scenario(), y);
         }
+
+        String diff = ExpectedCounts.diff(EXPECTED, counts);
+        if (!ExpectedCounts.updating() && !diff.isEmpty()) {
+            fail("counts differ from " + ExpectedCounts.FILE + " (model, scenario, options, verdict, states, "
+                    + "transitions, depth):\n" + diff + "If the change is meant, regenerate the file with "
+                    + ExpectedCounts.REGENERATE + " and commit its diff with the change.");
+        }
+    }
+
+    private static ExpectedCounts.Row record(Path file, ScenarioInfo s, String options, ExploreResult r) {
+        ExpectedCounts.Row row = ExpectedCounts.Row.of(file, s.name(), options, r);
+        SEEN.put(row.key(), row);
+        return row;
+    }
+
+    /** Runs after every scenario: rewrites the file when asked, else finds rows of scenarios that are gone. */
+    private static void countsFileComplete() {
+        if (ExpectedCounts.updating()) {
+            ExpectedCounts.write(SEEN.values());
+            return;
+        }
+        List<String> stale = new ArrayList<>();
+        for (String key : EXPECTED.keySet()) if (!SEEN.containsKey(key)) stale.add(key);
+        assertTrue(stale.isEmpty(), "rows of " + ExpectedCounts.FILE + " with no shipped scenario (regenerate with "
+                + ExpectedCounts.REGENERATE + "):\n" + String.join("\n", stale));
     }
 
     /** The counterexample's labels, replayed from the initial state, reach a state that violates the property. */

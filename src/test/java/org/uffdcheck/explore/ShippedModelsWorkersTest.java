@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,6 +13,7 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 import org.uffdcheck.compile.CompiledScenario;
 import org.uffdcheck.compile.Compiler;
+import org.uffdcheck.lang.ModelFiles;
 import org.uffdcheck.lang.ModelLoader;
 import org.uffdcheck.lang.check.CheckedModel;
 import org.uffdcheck.lang.check.Checker;
@@ -29,10 +29,7 @@ class ShippedModelsWorkersTest {
     @TestFactory
     Stream<DynamicTest> workersAgreeOnEveryShippedScenario() throws IOException {
         List<Path> files;
-        try (Stream<Path> walk = Files.walk(Path.of("models"))) {
-            files = walk.filter(p -> p.toString().endsWith(".uffd"))
-                    .filter(ModelLoader::declaresScenario).sorted().toList();
-        }
+        files = ModelFiles.withScenarios(Path.of("models"));
         assertFalse(files.isEmpty());
         List<DynamicTest> tests = new ArrayList<>();
         for (Path f : files) {
