@@ -54,7 +54,11 @@ final class ExprCompiler {
             return a.fixed() != null ? new IntExpr.Slot(a.fixed()) : new IntExpr.Load(a);
         }
         if (e instanceof Expr.Unary u) {
-            if (u.op() == Expr.UnaryOp.NEG && u.operand() instanceof Expr.IntLit l) return new IntExpr.Const((int) -l.value());
+            // Only -2147483648 is folded: its operand alone does not fit an int. Other negative literals
+            // stay a negation, since a constant assigned at a procedure's entry costs no step (CodeGen).
+            if (u.op() == Expr.UnaryOp.NEG && u.operand() instanceof Expr.IntLit l && l.value() == 1L << 31) {
+                return new IntExpr.Const(Integer.MIN_VALUE);
+            }
             IntExpr o = scalar(u.operand());
             return u.op() == Expr.UnaryOp.NOT ? new IntExpr.Not(o) : new IntExpr.Neg(o);
         }
