@@ -28,13 +28,35 @@ public final class Main implements Runnable {
         throw new CommandLine.ParameterException(spec.commandLine(), "a command is needed: check, test, replay or bench");
     }
 
-    public static void main(String[] args) {
-        CommandLine cl = commandLine();
-        int code = cl.execute(args);
-        // picocli's writers flush only on println; diagnostics are printed whole with print.
-        cl.getOut().flush();
-        cl.getErr().flush();
-        System.exit(code);
+    /**
+     * Stack of the thread that runs the command. The parser bounds how deep syntax nests, but
+     * chains between declarations (procedures calling procedures, structs holding structs) are
+     * followed recursively too; with this stack, -Xss in the user's JVM options does not matter.
+     * Reserved, not committed: the memory is only used as deep as a model makes the passes go.
+     */
+    static final long COMMAND_STACK_BYTES = 256L << 20;
+
+    public static void main(String[] args) throws InterruptedException {
+        int[] code = {BAD_INPUT};
+        Thread command = new Thread(null, () -> code[0] = execute(commandLine(), args), "uffdcheck", COMMAND_STACK_BYTES);
+        command.start();
+        command.join();
+        System.exit(code[0]);
+    }
+
+    static int execute(CommandLine cl, String[] args) {
+        try {
+            return cl.execute(args);
+        } catch (StackOverflowError e) {
+            // Whatever still recursed past the stack above: a limit of this checker, not a crash.
+            cl.getErr().println("uffdcheck: error: the model is nested too deeply for the checker (the stack ran out);"
+                    + " see \"Limits\" in the language reference");
+            return BAD_INPUT;
+        } finally {
+            // picocli's writers flush only on println; diagnostics are printed whole with print.
+            cl.getOut().flush();
+            cl.getErr().flush();
+        }
     }
 
     static CommandLine commandLine() {
