@@ -10,8 +10,8 @@ import org.uffdcheck.lang.Nesting;
 
 /**
  * Models nested as deep as the parser allows check, compile and evaluate to the right verdict. The
- * search runs on a thread with the smallest stack a user may give the JVM (-Xss256k), as search
- * workers get the JVM's default stack, while checking and compiling run on the command's own.
+ * search runs on a thread with a 256 KB stack, a sixty-fourth of what search workers are given, so
+ * evaluating at the limit is seen to need far less than they have.
  */
 class NestingSemanticsTest {
     private static final int DEEP = Nesting.LIMIT - 2;
