@@ -19,6 +19,7 @@ public final class Main implements Runnable {
     public static final int VIOLATION = 1;
     public static final int BAD_INPUT = 2;
     public static final int BOUND = 3;
+    static final int INTERNAL_ERROR = 70;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -37,7 +38,8 @@ public final class Main implements Runnable {
     static final long COMMAND_STACK_BYTES = 256L << 20;
 
     public static void main(String[] args) throws InterruptedException {
-        int[] code = {BAD_INPUT};
+        // Stays so only if the command thread dies of something no handler caught.
+        int[] code = {INTERNAL_ERROR};
         Thread command = new Thread(null, () -> code[0] = execute(commandLine(), args), "uffdcheck", COMMAND_STACK_BYTES);
         command.start();
         command.join();
@@ -67,7 +69,7 @@ public final class Main implements Runnable {
         cl.setExecutionExceptionHandler((ex, line, parsed) -> {
             line.getErr().println("uffdcheck: internal error: " + ex);
             ex.printStackTrace(line.getErr());
-            return 70;
+            return INTERNAL_ERROR;
         });
         return cl;
     }
