@@ -3,6 +3,12 @@ package org.uffdcheck.lang;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -95,5 +101,41 @@ class NestingTest {
         assertTrue(onlyError("var x: " + "list<".repeat(5_000) + "int" + ", 1>".repeat(5_000) + ";")
                 .endsWith("type nested deeper than 256 levels"));
         Models.parseOk("var x: int" + "*".repeat(LIMIT - 1) + ";");
+    }
+
+    /**
+     * Ways to put an expression one level deeper: each adds one or two levels. (Struct literals are
+     * left out: after any error inside one, recovery at the top level also reports its '}'.)
+     */
+    private static final List<String[]> WRAPPERS = List.of(
+            new String[] {"(", ")"}, new String[] {"!", ""}, new String[] {"-", ""}, new String[] {"a[", "]"},
+            new String[] {"f(", ")"}, new String[] {"(x + ", ")"}, new String[] {"(forall k in 0..1: ", ")"},
+            new String[] {"(", " * 2 - 1)"}, new String[] {"(1 + 2 + ", ")"});
+
+    @Property(tries = 100)
+    void anyNestingEndsInTheTreeOrOneLocatedError(@ForAll("wrappers") List<Integer> kinds) {
+        StringBuilder open = new StringBuilder();
+        StringBuilder close = new StringBuilder();
+        for (int k : kinds) {
+            open.append(WRAPPERS.get(k)[0]);
+            close.insert(0, WRAPPERS.get(k)[1]);
+        }
+        String text = "invariant i: " + open + "y" + close + ";";
+        Diagnostics diags = new Diagnostics();
+        Models.parse(text, diags);
+        if (kinds.size() >= LIMIT) assertEquals(1, diags.count(), diags::render);
+        if (kinds.size() < LIMIT / 2 - 1) assertEquals(0, diags.count(), diags::render);
+        assertTrue(diags.count() <= 1, diags::render);
+        if (diags.hasErrors()) {
+            Diagnostic d = diags.all().get(0);
+            assertTrue(d.message().startsWith("expression nested deeper than 256 levels"), diags::render);
+            assertEquals(1, d.span().line());
+        }
+    }
+
+    @Provide
+    Arbitrary<List<Integer>> wrappers() {
+        Arbitrary<Integer> kind = Arbitraries.integers().between(0, WRAPPERS.size() - 1);
+        return Arbitraries.oneOf(kind.list().ofMaxSize(140), kind.list().ofMinSize(100).ofMaxSize(3_000));
     }
 }
