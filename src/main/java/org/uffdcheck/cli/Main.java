@@ -19,6 +19,7 @@ public final class Main implements Runnable {
     public static final int VIOLATION = 1;
     public static final int BAD_INPUT = 2;
     public static final int BOUND = 3;
+    static final int INTERNAL_ERROR = 70;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -28,13 +29,36 @@ public final class Main implements Runnable {
         throw new CommandLine.ParameterException(spec.commandLine(), "a command is needed: check, test, replay or bench");
     }
 
-    public static void main(String[] args) {
-        CommandLine cl = commandLine();
-        int code = cl.execute(args);
-        // picocli's writers flush only on println; diagnostics are printed whole with print.
-        cl.getOut().flush();
-        cl.getErr().flush();
-        System.exit(code);
+    /**
+     * Stack of the thread that runs the command. The parser bounds how deep syntax nests, but
+     * chains between declarations (procedures calling procedures, structs holding structs) are
+     * followed recursively too; with this stack, -Xss in the user's JVM options does not matter.
+     * Reserved, not committed: the memory is only used as deep as a model makes the passes go.
+     */
+    static final long COMMAND_STACK_BYTES = 256L << 20;
+
+    public static void main(String[] args) throws InterruptedException {
+        // Stays so only if the command thread dies of something no handler caught.
+        int[] code = {INTERNAL_ERROR};
+        Thread command = new Thread(null, () -> code[0] = execute(commandLine(), args), "uffdcheck", COMMAND_STACK_BYTES);
+        command.start();
+        command.join();
+        System.exit(code[0]);
+    }
+
+    static int execute(CommandLine cl, String[] args) {
+        try {
+            return cl.execute(args);
+        } catch (StackOverflowError e) {
+            // Whatever still recursed past the stack above: a limit of this checker, not a crash.
+            cl.getErr().println("uffdcheck: error: the model is nested too deeply for the checker (the stack ran out);"
+                    + " see \"Limits\" in the language reference");
+            return BAD_INPUT;
+        } finally {
+            // picocli's writers flush only on println; diagnostics are printed whole with print.
+            cl.getOut().flush();
+            cl.getErr().flush();
+        }
     }
 
     static CommandLine commandLine() {
@@ -45,7 +69,7 @@ public final class Main implements Runnable {
         cl.setExecutionExceptionHandler((ex, line, parsed) -> {
             line.getErr().println("uffdcheck: internal error: " + ex);
             ex.printStackTrace(line.getErr());
-            return 70;
+            return INTERNAL_ERROR;
         });
         return cl;
     }

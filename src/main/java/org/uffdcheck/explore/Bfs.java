@@ -31,6 +31,8 @@ final class Bfs {
     private static final int INITIAL_TABLE = 1 << 14;
     /** Queue memory before it spills to disk: a quarter of the heap. */
     private static final long QUEUE_MEMORY = Runtime.getRuntime().maxMemory() / 4;
+    /** Workers evaluate properties recursively, as deep as the language lets them nest, whatever -Xss says. */
+    private static final long WORKER_STACK_BYTES = 16L << 20;
 
     final TransitionSystem ts;
     final StateChecks checks;
@@ -120,7 +122,7 @@ final class Bfs {
         List<Throwable> failures = new ArrayList<>();
         for (int w = 1; w < workers; w++) {
             BfsWorker worker = new BfsWorker(this);
-            Thread t = new Thread(() -> {
+            Thread t = new Thread(null, () -> {
                 try {
                     worker.run();
                 } catch (Throwable e) {
@@ -129,7 +131,7 @@ final class Bfs {
                     }
                     abandon();
                 }
-            }, "uffdcheck-bfs-" + w);
+            }, "uffdcheck-bfs-" + w, WORKER_STACK_BYTES);
             t.setDaemon(true);
             threads.add(t);
             t.start();

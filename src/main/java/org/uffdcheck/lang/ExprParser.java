@@ -1,16 +1,38 @@
 package org.uffdcheck.lang;
 
 import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import org.uffdcheck.lang.ast.Expr;
 import org.uffdcheck.lang.ast.Expr.BinaryOp;
 import org.uffdcheck.lang.ast.Ident;
 
-/** Expressions, by precedence climbing with one method per level; all binary operators associate left. */
+/**
+ * Expressions, by precedence climbing; all binary operators associate left. Trees deeper than
+ * {@link Nesting#LIMIT} are refused here, so that later passes may recurse on them.
+ */
 final class ExprParser {
-    private final TokenCursor in;
+    private static final Map<TokenKind, BinaryOp> OPERATORS = new EnumMap<>(Map.ofEntries(
+            Map.entry(TokenKind.OROR, BinaryOp.OR), Map.entry(TokenKind.AND, BinaryOp.AND),
+            Map.entry(TokenKind.EQ, BinaryOp.EQ), Map.entry(TokenKind.NE, BinaryOp.NE),
+            Map.entry(TokenKind.LT, BinaryOp.LT), Map.entry(TokenKind.LE, BinaryOp.LE),
+            Map.entry(TokenKind.GT, BinaryOp.GT), Map.entry(TokenKind.GE, BinaryOp.GE),
+            Map.entry(TokenKind.PLUS, BinaryOp.ADD), Map.entry(TokenKind.MINUS, BinaryOp.SUB),
+            Map.entry(TokenKind.STAR, BinaryOp.MUL), Map.entry(TokenKind.SLASH, BinaryOp.DIV),
+            Map.entry(TokenKind.PERCENT, BinaryOp.MOD)));
 
-    ExprParser(TokenCursor in) { this.in = in; }
+    private final TokenCursor in;
+    /** Height of each inner node built so far, so that a too-deep tree is refused while it is parsed. */
+    private final Map<Expr, Integer> heights = new IdentityHashMap<>();
+    /** Nesting of unary() and quantifier() calls, which parentheses deepen without deepening the tree. */
+    private final Nesting.Depth depth;
+
+    ExprParser(TokenCursor in) {
+        this.in = in;
+        this.depth = new Nesting.Depth(in, "expression");
+    }
 
     /**
      * A full expression. Quantifiers are also accepted where an operand is expected (so
@@ -27,7 +49,7 @@ final class ExprParser {
         Expr lo = or();
         if (!in.accept(TokenKind.DOTDOT)) return lo;
         Expr hi = or();
-        return new Expr.Range(lo, hi, in.spanFrom(first));
+        return grown(new Expr.Range(lo, hi, in.spanFrom(first)), first, lo, hi);
     }
 
     /** {@code lo..hi} with both bounds required; for 'select'. */
@@ -36,7 +58,7 @@ final class ExprParser {
         Expr lo = or();
         in.expect(TokenKind.DOTDOT, context);
         Expr hi = or();
-        return new Expr.Range(lo, hi, in.spanFrom(first));
+        return grown(new Expr.Range(lo, hi, in.spanFrom(first)), first, lo, hi);
     }
 
     /** Arguments after the '(' has been consumed, through the ')'. */
@@ -51,83 +73,65 @@ final class ExprParser {
         return args;
     }
 
-    private Expr quantifier() {
+    private Expr quantifier() { return depth.nest(this::quantifierBody); }
+
+    private Expr quantifierBody() {
         Token kw = in.advance();
         Ident var = in.expectIdent("a variable name after '" + kw.text() + "'");
         in.expect(TokenKind.IN, "after quantified variable");
         Expr domain = domain();
         in.expect(TokenKind.COLON, "after quantifier domain");
         Expr body = expr();
-        return new Expr.Quantifier(kw.is(TokenKind.FORALL), var, domain, body, in.spanFrom(kw));
+        return grown(new Expr.Quantifier(kw.is(TokenKind.FORALL), var, domain, body, in.spanFrom(kw)), kw, domain, body);
     }
 
-    private Expr or() {
-        Token first = in.peek();
-        Expr e = and();
-        while (in.accept(TokenKind.OROR)) e = binary(BinaryOp.OR, e, and(), first);
-        return e;
-    }
-
-    private Expr and() {
-        Token first = in.peek();
-        Expr e = equality();
-        while (in.accept(TokenKind.AND)) e = binary(BinaryOp.AND, e, equality(), first);
-        return e;
-    }
-
-    private Expr equality() {
-        Token first = in.peek();
-        Expr e = relational();
-        while (true) {
-            if (in.accept(TokenKind.EQ)) e = binary(BinaryOp.EQ, e, relational(), first);
-            else if (in.accept(TokenKind.NE)) e = binary(BinaryOp.NE, e, relational(), first);
-            else return e;
-        }
-    }
-
-    private Expr relational() {
-        Token first = in.peek();
-        Expr e = additive();
-        while (true) {
-            if (in.accept(TokenKind.LT)) e = binary(BinaryOp.LT, e, additive(), first);
-            else if (in.accept(TokenKind.LE)) e = binary(BinaryOp.LE, e, additive(), first);
-            else if (in.accept(TokenKind.GT)) e = binary(BinaryOp.GT, e, additive(), first);
-            else if (in.accept(TokenKind.GE)) e = binary(BinaryOp.GE, e, additive(), first);
-            else return e;
-        }
-    }
+    private Expr or() { return binary(0); }
 
     /** Exposed for list capacities, where a '>' must close the type rather than compare. */
-    Expr additive() {
-        Token first = in.peek();
-        Expr e = multiplicative();
-        while (true) {
-            if (in.accept(TokenKind.PLUS)) e = binary(BinaryOp.ADD, e, multiplicative(), first);
-            else if (in.accept(TokenKind.MINUS)) e = binary(BinaryOp.SUB, e, multiplicative(), first);
-            else return e;
-        }
-    }
+    Expr additive() { return binary(precedence(BinaryOp.ADD)); }
 
-    private Expr multiplicative() {
+    /**
+     * Operators binding at least as tightly as minPrecedence, each chain left-associative. Spans run
+     * from a chain's first token, so parentheses around an operand are included.
+     */
+    private Expr binary(int minPrecedence) {
         Token first = in.peek();
         Expr e = unary();
         while (true) {
-            if (in.accept(TokenKind.STAR)) e = binary(BinaryOp.MUL, e, unary(), first);
-            else if (in.accept(TokenKind.SLASH)) e = binary(BinaryOp.DIV, e, unary(), first);
-            else if (in.accept(TokenKind.PERCENT)) e = binary(BinaryOp.MOD, e, unary(), first);
-            else return e;
+            BinaryOp op = OPERATORS.get(in.peek().kind());
+            if (op == null || precedence(op) < minPrecedence) return e;
+            Token at = in.advance();
+            Expr r = binary(precedence(op) + 1);
+            e = grown(new Expr.Binary(op, e, r, in.spanFrom(first)), at, e, r);
         }
     }
 
+    private static int precedence(BinaryOp op) {
+        return switch (op) {
+            case OR -> 0;
+            case AND -> 1;
+            case EQ, NE -> 2;
+            case LT, LE, GT, GE -> 3;
+            case ADD, SUB -> 4;
+            case MUL, DIV, MOD -> 5;
+        };
+    }
+
+    /** Every cycle of the recursion passes through here or quantifier(), so both count a level. */
     private Expr unary() {
-        Token t = in.peek();
-        if (in.accept(TokenKind.NOT) || in.accept(TokenKind.MINUS)) {
-            Expr operand = unary();
-            Expr.UnaryOp op = t.is(TokenKind.NOT) ? Expr.UnaryOp.NOT : Expr.UnaryOp.NEG;
-            return new Expr.Unary(op, operand, in.spanFrom(t));
+        depth.enter();
+        try {
+            Token t = in.peek();
+            if (in.accept(TokenKind.NOT) || in.accept(TokenKind.MINUS)) {
+                Expr operand = unary();
+                Expr.UnaryOp op = t.is(TokenKind.NOT) ? Expr.UnaryOp.NOT : Expr.UnaryOp.NEG;
+                return grown(new Expr.Unary(op, operand, in.spanFrom(t)), t, operand);
+            }
+            if (t.is(TokenKind.FORALL) || t.is(TokenKind.EXISTS)) return quantifier();
+            return postfix();
+        } finally {
+            depth.leave();
         }
-        if (t.is(TokenKind.FORALL) || t.is(TokenKind.EXISTS)) return quantifier();
-        return postfix();
     }
 
     /** A primary followed by field accesses and indexing: also the shape of an assignable place. */
@@ -135,14 +139,15 @@ final class ExprParser {
         Token first = in.peek();
         Expr e = primary();
         while (true) {
+            Token at = in.peek();
             if (in.accept(TokenKind.DOT) || in.accept(TokenKind.ARROW)) {
                 // p->f and p.f mean the same: every pointer dereferences on field access.
                 Ident field = in.expectIdent("a field name after '.'");
-                e = new Expr.Field(e, field, in.spanFrom(first));
+                e = grown(new Expr.Field(e, field, in.spanFrom(first)), at, e);
             } else if (in.accept(TokenKind.LBRACKET)) {
                 Expr index = expr();
                 in.expect(TokenKind.RBRACKET, "after index");
-                e = new Expr.Index(e, index, in.spanFrom(first));
+                e = grown(new Expr.Index(e, index, in.spanFrom(first)), at, e, index);
             } else {
                 return e;
             }
@@ -178,7 +183,7 @@ final class ExprParser {
         Ident name = new Ident(t.text(), t.span());
         if (in.accept(TokenKind.LPAREN)) {
             List<Expr> args = arguments();
-            return new Expr.Call(name, args, in.spanFrom(t));
+            return grown(new Expr.Call(name, args, in.spanFrom(t)), t, args.toArray(new Expr[0]));
         }
         if (in.accept(TokenKind.AT)) {
             Ident label = in.expectIdent("a label after '@'");
@@ -210,11 +215,23 @@ final class ExprParser {
             if (!in.accept(TokenKind.COMMA)) break;
         }
         in.expect(TokenKind.RBRACE, "to close struct literal");
-        return new Expr.StructLit(type, fields, in.spanFrom(first));
+        Expr[] values = fields.stream().map(Expr.FieldInit::value).toArray(Expr[]::new);
+        return grown(new Expr.StructLit(type, fields, in.spanFrom(first)), first, values);
     }
 
-    /** Spans run from the first to the last token, so parentheses around an operand are included. */
-    private Expr binary(BinaryOp op, Expr l, Expr r, Token first) {
-        return new Expr.Binary(op, l, r, in.spanFrom(first));
+    /**
+     * Refuses a node that would make the tree deeper than the limit, pointing at the token that
+     * added the level (in a long chain, the operator where it got too long); otherwise records its
+     * height. Nodes not recorded are leaves, of height 1.
+     */
+    private <E extends Expr> E grown(E node, Token at, Expr... parts) {
+        int h = 0;
+        for (Expr p : parts) h = Math.max(h, heights.getOrDefault(p, 1));
+        if (h >= Nesting.LIMIT) {
+            String chain = node instanceof Expr.Binary ? " (each operator of a chain like a + b + c is a level)" : "";
+            throw in.fail(at.span(), Nesting.tooDeep("expression") + chain);
+        }
+        heights.put(node, h + 1);
+        return node;
     }
 }

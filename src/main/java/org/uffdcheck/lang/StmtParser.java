@@ -12,11 +12,14 @@ final class StmtParser {
     private final TokenCursor in;
     private final ExprParser exprs;
     private final TypeParser types;
+    /** Statements open around the one being parsed; bounds the height of every statement tree. */
+    private final Nesting.Depth depth;
 
     StmtParser(TokenCursor in, ExprParser exprs, TypeParser types) {
         this.in = in;
         this.exprs = exprs;
         this.types = types;
+        this.depth = new Nesting.Depth(in, "statement");
     }
 
     /** '{' stmt* '}'; a bad statement is reported and skipped so the rest of the block is still checked. */
@@ -37,7 +40,9 @@ final class StmtParser {
         return new Stmt.StackVar(name, type, in.spanFrom(kw));
     }
 
-    Stmt stmt() {
+    Stmt stmt() { return depth.nest(this::stmtBody); }
+
+    private Stmt stmtBody() {
         Token t = in.peek();
         return switch (t.kind()) {
             case IDENT -> in.peek(1).is(TokenKind.COLON) ? labeled()
@@ -107,13 +112,48 @@ final class StmtParser {
         return new Stmt.Local(name, type, init, endStatement(kw));
     }
 
+    /**
+     * An if with its else-if chain, parsed in a loop; but each 'else if' is an If inside the
+     * previous one's else, one level deeper. Past the limit the chain's rest is parsed and dropped.
+     */
     private Stmt.If ifStmt() {
-        Token kw = in.advance();
-        Expr cond = condition("'if'");
-        Stmt.Block then = block("to start the 'if' body");
+        int outer = depth.level();
+        List<Token> ifs = new ArrayList<>();
+        List<Expr> conds = new ArrayList<>();
+        List<Stmt.Block> thens = new ArrayList<>();
         Stmt orElse = null;
-        if (in.accept(TokenKind.ELSE)) orElse = in.at(TokenKind.IF) ? ifStmt() : block("after 'else'");
-        return new Stmt.If(cond, then, orElse, in.spanFrom(kw));
+        boolean keep = true;
+        try {
+            while (true) {
+                Token kw = in.advance();
+                Expr cond = condition("'if'");
+                Stmt.Block then = block("to start the 'if' body");
+                if (keep) {
+                    ifs.add(kw);
+                    conds.add(cond);
+                    thens.add(then);
+                }
+                if (!in.accept(TokenKind.ELSE)) break;
+                if (!in.at(TokenKind.IF)) {
+                    Stmt.Block last = block("after 'else'");
+                    if (keep) orElse = last;
+                    break;
+                }
+                // The arm's body must fit below it too: one error for the chain, not one more inside.
+                if (keep && depth.level() + 1 >= Nesting.LIMIT) {
+                    in.error(in.peek().span(), Nesting.tooDeep("statement"));
+                    keep = false;
+                    depth.set(outer);
+                } else if (keep) {
+                    depth.set(depth.level() + 1);
+                }
+            }
+        } finally {
+            depth.set(outer);
+        }
+        Stmt chain = orElse;
+        for (int i = ifs.size() - 1; i >= 0; i--) chain = new Stmt.If(conds.get(i), thens.get(i), chain, in.spanFrom(ifs.get(i)));
+        return (Stmt.If) chain;
     }
 
     private Stmt forStmt() {

@@ -10,10 +10,13 @@ import org.uffdcheck.lang.ast.TypeExpr;
 final class TypeParser {
     private final TokenCursor in;
     private final ExprParser exprs;
+    /** Element types open around the one being parsed ('list<' nests them). */
+    private final Nesting.Depth depth;
 
     TypeParser(TokenCursor in, ExprParser exprs) {
         this.in = in;
         this.exprs = exprs;
+        this.depth = new Nesting.Depth(in, "type");
     }
 
     /**
@@ -23,6 +26,10 @@ final class TypeParser {
      */
     TypeExpr type(String context) {
         Token first = in.peek();
+        return depth.nest(() -> suffixed(first, context));
+    }
+
+    private TypeExpr suffixed(Token first, String context) {
         List<Expr> sizes = new ArrayList<>();
         TypeExpr t = base(context, sizes);
         while (in.at(TokenKind.STAR)) {
@@ -35,7 +42,20 @@ final class TypeParser {
         }
         Span whole = in.spanFrom(first);
         for (int i = sizes.size() - 1; i >= 0; i--) t = new TypeExpr.Array(t, sizes.get(i), whole);
+        if (height(t) > Nesting.LIMIT) throw in.fail(whole, Nesting.tooDeep("type"));
         return t;
+    }
+
+    /** Each type node has at most one type inside it, so its height is the length of that chain. */
+    private static int height(TypeExpr t) {
+        int h = 1;
+        while (true) {
+            if (t instanceof TypeExpr.Array a) t = a.element();
+            else if (t instanceof TypeExpr.List l) t = l.element();
+            else if (t instanceof TypeExpr.Pointer p) t = p.target();
+            else return h;
+            h++;
+        }
     }
 
     /** May record the first array size itself: after 'int' the bracket is only known to hold a size once it lacks '..'. */
