@@ -30,7 +30,15 @@ public final class Main implements Runnable {
 
     public static void main(String[] args) {
         CommandLine cl = commandLine();
-        int code = cl.execute(args);
+        int code;
+        try {
+            code = cl.execute(args);
+        } catch (OutOfMemoryError e) {
+            // Outside a search (which reports this as its memory bound): loading, compiling, printing.
+            cl.getErr().println("uffdcheck: out of memory (the Java heap is full); give the JVM more heap with "
+                    + "UFFDCHECK_JAVA_OPTS=-Xmx8g");
+            code = BOUND;
+        }
         // picocli's writers flush only on println; diagnostics are printed whole with print.
         cl.getOut().flush();
         cl.getErr().flush();

@@ -111,6 +111,8 @@ final class BfsWorker implements TransitionSystem.SuccessorSink {
                         } finally {
                             shared.lock();
                         }
+                        // Refused: the table is left as it is, so stop filling it.
+                        if (bfs.memoryFull) break;
                     }
                 }
             } finally {
@@ -124,7 +126,7 @@ final class BfsWorker implements TransitionSystem.SuccessorSink {
         Lock excl = bfs.growth.writeLock();
         excl.lock();
         try {
-            if (visited.wantsGrowth()) visited.grow();
+            if (!bfs.memoryFull && visited.wantsGrowth() && !visited.grow()) bfs.memoryHit();
         } finally {
             excl.unlock();
         }

@@ -25,14 +25,28 @@ public final class ParentLinks {
     private final Map<Long, Integer> bigOrdinals = new HashMap<>();
     private long size;
     private long bytes;
+    private final MemoryBudget budget;
 
-    /** Appends the links of state id size(); parent -1 marks the initial state. */
-    public void add(long parent, int ordinal) {
+    public ParentLinks() {
+        this(MemoryBudget.unlimited());
+    }
+
+    /** Links whose every new chunk is first reserved in budget. */
+    public ParentLinks(MemoryBudget budget) {
+        this.budget = budget;
+    }
+
+    /**
+     * Appends the links of state id size(); parent -1 marks the initial state. False, adding
+     * nothing, when the memory budget refuses the chunk the record needs.
+     */
+    public boolean add(long parent, int ordinal) {
         if (size >= MAX_STATES) throw new IllegalStateException("more than " + MAX_STATES + " states");
         long id = size;
         int c = (int) (id >>> CHUNK_BITS);
         int r = (int) id & MASK;
         ByteBuffer b = room(c, r);
+        if (b == null) return false;
         b.putInt(r * RECORD, (int) parent);
         if (ordinal >= ESCAPE) {
             bigOrdinals.put(id, ordinal);
@@ -40,6 +54,7 @@ public final class ParentLinks {
         }
         b.put(r * RECORD + 4, (byte) ordinal);
         size = id + 1;
+        return true;
     }
 
     /** The parent of id, or -1 for the initial state. */
@@ -62,6 +77,7 @@ public final class ParentLinks {
 
     /** Releases the memory; no use afterwards. */
     public void free() {
+        budget.releaseDirect(bytes);
         for (ByteBuffer b : chunks) DirectMemory.release(b);
         chunks = new ByteBuffer[0];
         size = 0;
@@ -86,11 +102,13 @@ public final class ParentLinks {
         if (b != null && r * RECORD < b.capacity()) return b;
         // The first chunk starts small and doubles, so that small searches stay small.
         int records = c > 0 ? CHUNK : b == null ? FIRST_RECORDS : Math.min(CHUNK, 2 * (b.capacity() / RECORD));
+        if (!budget.reserveDirect((long) records * RECORD)) return null;
         ByteBuffer fresh = ByteBuffer.allocateDirect(records * RECORD).order(ByteOrder.nativeOrder());
         if (b != null) {
             fresh.put(b.duplicate().clear());
             fresh.clear();
             bytes -= b.capacity();
+            budget.releaseDirect(b.capacity());
             DirectMemory.release(b);
         }
         bytes += fresh.capacity();
