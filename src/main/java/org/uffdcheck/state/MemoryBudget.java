@@ -10,9 +10,6 @@ import java.util.function.LongSupplier;
  * heap (reserved here before they allocate it), plus what the JVM itself holds (heap in use,
  * metaspace and code). Stores ask before they grow, never after, so a search that reaches the
  * budget stops with what it has instead of failing in an allocation.
- *
- * <p>Direct buffers are also bounded by the JVM's own direct-memory limit (by default the maximum
- * heap), which a reservation of direct memory respects as well.
  */
 public final class MemoryBudget {
     public static final long KIB = 1L << 10;
@@ -20,37 +17,31 @@ public final class MemoryBudget {
     public static final long GIB = 1L << 30;
     /** Below this the JVM alone does not fit; smaller --max-memory values are refused as usage errors. */
     public static final long MINIMUM = 32 * MIB;
-    /** Room kept free under the direct-memory limit for buffers the stores do not reserve (queue spill I/O). */
-    private static final long DIRECT_SLACK = 16 * MIB;
 
     private final long limit;
     private final LongSupplier jvm;
     private final Runnable collect;
-    private final long directLimit;
     private final AtomicLong offHeap = new AtomicLong();
-    private final AtomicLong direct = new AtomicLong();
 
     /**
      * A budget of limit bytes; jvm says what the process uses besides the reservations, and
      * collect is run once before a refusal, so that garbage on the heap is not counted as use.
      */
-    public MemoryBudget(long limit, LongSupplier jvm, Runnable collect, long directLimit) {
+    public MemoryBudget(long limit, LongSupplier jvm, Runnable collect) {
         if (limit <= 0) throw new IllegalArgumentException("limit " + limit);
         this.limit = limit;
         this.jvm = jvm;
         this.collect = collect;
-        this.directLimit = directLimit;
     }
 
     /** A budget for this process: limit bytes, or {@link #defaultLimit()} when limit is 0. */
     public static MemoryBudget ofProcess(long limit) {
-        return new MemoryBudget(limit > 0 ? limit : defaultLimit(), MemoryBudget::jvmInUse, System::gc,
-                Math.max(0, directMemoryLimit() - DIRECT_SLACK));
+        return new MemoryBudget(limit > 0 ? limit : defaultLimit(), MemoryBudget::jvmInUse, System::gc);
     }
 
     /** A budget that never refuses: for tools and tests that manage memory themselves. */
     public static MemoryBudget unlimited() {
-        return new MemoryBudget(Long.MAX_VALUE, () -> 0, () -> { }, Long.MAX_VALUE);
+        return new MemoryBudget(Long.MAX_VALUE, () -> 0, () -> { });
     }
 
     public long limit() {
@@ -74,14 +65,6 @@ public final class MemoryBudget {
         return true;
     }
 
-    /** Reserves bytes of direct-buffer memory if they fit both this budget and the JVM's direct limit. */
-    public boolean reserveDirect(long bytes) {
-        if (direct.get() + bytes > directLimit || !fits(bytes)) return false;
-        offHeap.addAndGet(bytes);
-        direct.addAndGet(bytes);
-        return true;
-    }
-
     /** Counts bytes that must be had whatever the budget says (the few KiB a store starts with). */
     public void force(long bytes) {
         offHeap.addAndGet(bytes);
@@ -89,11 +72,6 @@ public final class MemoryBudget {
 
     public void release(long bytes) {
         offHeap.addAndGet(-bytes);
-    }
-
-    public void releaseDirect(long bytes) {
-        offHeap.addAndGet(-bytes);
-        direct.addAndGet(-bytes);
     }
 
     /**
@@ -152,18 +130,6 @@ public final class MemoryBudget {
         return heap + nonHeap;
     }
 
-    /** -XX:MaxDirectMemorySize, or the maximum heap, which is the JVM's default for it. */
-    static long directMemoryLimit() {
-        try {
-            var hs = ManagementFactory.getPlatformMXBean(com.sun.management.HotSpotDiagnosticMXBean.class);
-            long v = Long.parseLong(hs.getVMOption("MaxDirectMemorySize").getValue());
-            if (v > 0) return v;
-        } catch (RuntimeException | LinkageError e) {
-            // Not HotSpot: assume the default.
-        }
-        return Runtime.getRuntime().maxMemory();
-    }
-
     /**
      * Parses a size as given on the command line: plain bytes, or a number with K, M, G or T
      * (powers of 1024, optionally followed by "B" or "iB"), such as 300M or 8G. Throws
@@ -187,11 +153,17 @@ public final class MemoryBudget {
             if (shift >= 0) upper = upper.substring(0, upper.length() - 1);
             else shift = 0;
         }
-        if (upper.isEmpty() || upper.length() > 19 || !upper.chars().allMatch(c -> c >= '0' && c <= '9')) {
+        if (upper.isEmpty() || !upper.chars().allMatch(c -> c >= '0' && c <= '9')) {
             throw new IllegalArgumentException(why);
         }
-        long n = Long.parseLong(upper);
-        if (n > Long.MAX_VALUE >> shift) throw new IllegalArgumentException("'" + s + "' is too large a size");
+        String tooLarge = "'" + s + "' is too large a size";
+        long n;
+        try {
+            n = Long.parseLong(upper);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(tooLarge);
+        }
+        if (n > Long.MAX_VALUE >> shift) throw new IllegalArgumentException(tooLarge);
         return n << shift;
     }
 
