@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
             "0:every property holds (test: every model matches its expected verdict)",
             "1:a property is violated (test: some model differs from its expected verdict)",
             "2:bad input or usage: a model with mistakes, an unknown option or scenario",
-            "3:a bound (states, depth, time) was hit before a verdict"})
+            "3:a bound (states, depth, time, memory) was hit before a verdict"})
 public final class Main implements Runnable {
     public static final int HOLDS = 0;
     public static final int VIOLATION = 1;
