@@ -215,7 +215,7 @@ final class Bfs {
     synchronized void give(int[] states, long[] parents, int[] ordinals, int count, int blockStates,
                            long blockTransitions, int blockDeepest, boolean blockDone) {
         for (int i = 0; i < count; i++) {
-            if (!links.add(parents[i], ordinals[i])) {
+            if (memoryFull || !links.add(parents[i], ordinals[i])) {
                 // No id without a link: the rest are stored as seen but never expanded.
                 memoryHit();
                 break;
