@@ -44,8 +44,11 @@ final class Report {
             }
         }
         if (r.status() == ExploreResult.Status.BOUND_REACHED && isMemoryBound(r.detail())) {
-            out.printf("  bound hit: memory: the search reached its budget of %s; give it more with --max-memory SIZE, "
-                    + "or shrink the state space (--symmetry, --merge-local, --bitstate)%n", r.detail().substring(7));
+            String more = r.detail().startsWith("memory: ") ? "the Java heap is full; give the JVM more with "
+                    + "UFFDCHECK_JAVA_OPTS=-Xmx8g (say)" : "the search reached its budget of " + r.detail().substring(7)
+                    + "; give it more with --max-memory SIZE";
+            out.printf("  bound hit: memory: %s, or shrink the state space (--symmetry, --merge-local, --bitstate)%n",
+                    more);
         }
         for (Witness w : r.witnesses()) {
             if (w.found()) out.printf("  reachable %s: reached in %d steps%n", w.name(), w.trace().length());
@@ -87,9 +90,9 @@ final class Report {
                 s.collisionProbability());
     }
 
-    /** The detail of a search stopped by its memory budget ("memory 300 MiB"). */
+    /** The detail of a search stopped by its memory budget ("memory 300 MiB") or by a full heap ("memory: ..."). */
     static boolean isMemoryBound(String detail) {
-        return detail != null && detail.startsWith("memory ");
+        return detail != null && (detail.startsWith("memory ") || detail.startsWith("memory: "));
     }
 
     static String progress(Progress p) {

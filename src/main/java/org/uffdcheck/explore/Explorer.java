@@ -62,10 +62,16 @@ public final class Explorer {
                 case SIMULATE -> new Simulation(ts, checks, opts, c).run();
                 case BFS -> new Bfs(ts, checks, opts, c).run();
             };
-        } catch (MemoryBudget.Refused | OutOfMemoryError e) {
-            Progress p = c.progress();
-            Stats stats = new Stats(p.states(), p.transitions(), p.depth(), p.seconds(), 0);
-            return new ExploreResult(ExploreResult.Status.BOUND_REACHED, null, null, c.memoryBound(), stats, List.of());
+        } catch (MemoryBudget.Refused e) {
+            return memoryBound(c, c.memoryBound());
+        } catch (OutOfMemoryError e) {
+            return memoryBound(c, RunControl.heapBound());
         }
+    }
+
+    private static ExploreResult memoryBound(RunControl c, String detail) {
+        Progress p = c.progress();
+        Stats stats = new Stats(p.states(), p.transitions(), p.depth(), p.seconds(), 0);
+        return new ExploreResult(ExploreResult.Status.BOUND_REACHED, null, null, detail, stats, List.of());
     }
 }

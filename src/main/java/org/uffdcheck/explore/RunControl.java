@@ -83,6 +83,11 @@ final class RunControl {
         return "memory " + MemoryBudget.format(budget.limit());
     }
 
+    /** The bound a search reports when the Java heap ran out before the budget did. */
+    static String heapBound() {
+        return "memory: Java heap of " + MemoryBudget.format(Runtime.getRuntime().maxMemory()) + " full";
+    }
+
     double elapsedSeconds() {
         return (System.nanoTime() - startNanos) / 1e9;
     }

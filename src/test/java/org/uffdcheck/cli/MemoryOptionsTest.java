@@ -54,6 +54,7 @@ class MemoryOptionsTest {
     @Test
     void aMemoryBoundIsToldApartFromOthers() {
         assertTrue(Report.isMemoryBound("memory 300 MiB"));
+        assertTrue(Report.isMemoryBound("memory: Java heap of 64 MiB full"));
         assertFalse(Report.isMemoryBound("max-states 1000"));
         assertFalse(Report.isMemoryBound(null));
     }
