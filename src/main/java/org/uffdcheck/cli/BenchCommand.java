@@ -15,6 +15,7 @@ import org.uffdcheck.lang.ModelError;
 import org.uffdcheck.explore.Stats;
 import org.uffdcheck.lang.check.CheckedModel;
 import org.uffdcheck.lang.check.ScenarioInfo;
+import org.uffdcheck.state.MemoryBudget;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -40,6 +41,9 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--bitstate", paramLabel = "BITS", arity = "0..1", fallbackValue = "32",
             description = "Bit-state search with a 2^BITS-bit array.")
     Integer bitstate;
+
+    @Option(names = "--max-memory", paramLabel = "SIZE", description = "Memory budget of the process, such as 8G.")
+    String maxMemory;
 
     @Option(names = "--symmetry", description = "Run every scenario with the symmetry reduction.")
     boolean symmetry;
@@ -69,8 +73,18 @@ final class BenchCommand implements Callable<Integer> {
                 }
             }
         }
+        String memory = SearchOptions.memoryProblem(maxMemory);
+        if (memory == null && bitstate != null) {
+            memory = bitstate < 6 || bitstate > 40 ? "--bitstate BITS must be between 6 and 40"
+                    : SearchOptions.bitstateProblem(bitstate, maxMemory);
+        }
+        if (memory != null) {
+            err.println("uffdcheck: " + memory);
+            return Main.BAD_INPUT;
+        }
         ExploreOptions opts = ExploreOptions.defaults().withWorkers(workers).withProgressSeconds(0);
         if (bitstate != null) opts = opts.withBitstate(bitstate);
+        if (maxMemory != null) opts = opts.withMaxMemory(MemoryBudget.parseSize(maxMemory));
         out.printf(Locale.ROOT, "uffdcheck bench: %d worker%s, %d cores, max heap %s, Java %s%n", workers,
                 workers == 1 ? "" : "s", Runtime.getRuntime().availableProcessors(),
                 mib(Runtime.getRuntime().maxMemory()), System.getProperty("java.version"));

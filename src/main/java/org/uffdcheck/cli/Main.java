@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
             "0:every property holds (test: every model matches its expected verdict)",
             "1:a property is violated (test: some model differs from its expected verdict)",
             "2:bad input or usage: a model with mistakes, an unknown option or scenario",
-            "3:a bound (states, depth, time) was hit before a verdict"})
+            "3:a bound (states, depth, time, memory) was hit before a verdict"})
 public final class Main implements Runnable {
     public static final int HOLDS = 0;
     public static final int VIOLATION = 1;
@@ -49,6 +49,11 @@ public final class Main implements Runnable {
     static int execute(CommandLine cl, String[] args) {
         try {
             return cl.execute(args);
+        } catch (OutOfMemoryError e) {
+            // Outside a search (which reports this as its memory bound): loading, compiling, printing.
+            cl.getErr().println("uffdcheck: out of memory (the Java heap is full); give the JVM more heap with "
+                    + "UFFDCHECK_JAVA_OPTS=-Xmx8g");
+            return BOUND;
         } catch (StackOverflowError e) {
             // Whatever still recursed past the stack above: a limit of this checker, not a crash.
             cl.getErr().println("uffdcheck: error: the model is nested too deeply for the checker (the stack ran out);"

@@ -10,6 +10,7 @@ import org.uffdcheck.explore.Violation;
 import org.uffdcheck.explore.Progress;
 import org.uffdcheck.explore.Stats;
 import org.uffdcheck.explore.Witness;
+import org.uffdcheck.state.MemoryBudget;
 import org.uffdcheck.trace.Counterexample;
 import org.uffdcheck.trace.RaceDiagram;
 import org.uffdcheck.trace.TextTrace;
@@ -41,6 +42,13 @@ final class Report {
                 if (all.size() > 1) out.printf("  -- violation %s%n", v.property());
                 violation(out, cs, v.property(), v.trace(), r.detail(), style);
             }
+        }
+        if (r.status() == ExploreResult.Status.BOUND_REACHED && isMemoryBound(r.detail())) {
+            String more = r.detail().startsWith("memory: ") ? "the Java heap is full; give the JVM more with "
+                    + "UFFDCHECK_JAVA_OPTS=-Xmx8g (say)" : "the search reached its budget of " + r.detail().substring(7)
+                    + "; give it more with --max-memory SIZE";
+            out.printf("  bound hit: memory: %s, or shrink the state space (--symmetry, --merge-local, --bitstate)%n",
+                    more);
         }
         for (Witness w : r.witnesses()) {
             if (w.found()) out.printf("  reachable %s: reached in %d steps%n", w.name(), w.trace().length());
@@ -82,9 +90,21 @@ final class Report {
                 s.collisionProbability());
     }
 
+    /** The detail of a search stopped by its memory budget ("memory 300 MiB") or by a full heap ("memory: ..."). */
+    static boolean isMemoryBound(String detail) {
+        return detail != null && (detail.startsWith("memory ") || detail.startsWith("memory: "));
+    }
+
     static String progress(Progress p) {
-        return String.format(Locale.ROOT, "... %,d states, %,d transitions, depth %d, %,d queued, %.0f s, %,.0f states/s",
+        String line = String.format(Locale.ROOT,
+                "... %,d states, %,d transitions, depth %d, %,d queued, %.0f s, %,.0f states/s, memory %s of %s",
                 p.states(), p.transitions(), p.depth(), p.queued(), p.seconds(),
-                p.seconds() > 0 ? p.states() / p.seconds() : 0.0);
+                p.seconds() > 0 ? p.states() / p.seconds() : 0.0,
+                MemoryBudget.format(p.memory()), MemoryBudget.format(p.memoryLimit()));
+        if (p.looksUnbounded()) {
+            // Thousands of levels of a few states each: a counter that only grows looks like this.
+            line += "; warning: depth keeps growing while the frontier stays small, the state space may be unbounded";
+        }
+        return line;
     }
 }

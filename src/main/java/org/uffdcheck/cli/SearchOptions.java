@@ -1,6 +1,8 @@
 package org.uffdcheck.cli;
 
 import org.uffdcheck.explore.ExploreOptions;
+import org.uffdcheck.state.BitStateSet;
+import org.uffdcheck.state.MemoryBudget;
 import picocli.CommandLine.Option;
 
 /** Search options shared by check and test. */
@@ -22,6 +24,11 @@ final class SearchOptions {
 
     @Option(names = "--time-limit", paramLabel = "S", description = "Stop after S seconds.")
     double timeLimit;
+
+    @Option(names = "--max-memory", paramLabel = "SIZE",
+            description = "Memory budget of the whole process, such as 300M or 8G (default: the machine's memory "
+                    + "less an eighth, at most four times the maximum heap); reaching it is a bound.")
+    String maxMemory;
 
     @Option(names = "--workers", paramLabel = "N", defaultValue = "1",
             description = "Threads of the breadth-first search (default ${DEFAULT-VALUE}); results do not depend on it.")
@@ -49,6 +56,7 @@ final class SearchOptions {
         if (simulate > 0) o = o.withMode(ExploreOptions.Mode.SIMULATE).withSimulation(simulate, seed);
         else if (dfs) o = o.withMode(ExploreOptions.Mode.DFS);
         if (bitstate != null) o = o.withBitstate(bitstate);
+        if (maxMemory != null) o = o.withMaxMemory(MemoryBudget.parseSize(maxMemory));
         return o.withMaxStates(maxStates).withMaxDepth(maxDepth).withTimeLimit(timeLimit).withWorkers(workers).withAll(all);
     }
 
@@ -61,6 +69,40 @@ final class SearchOptions {
         }
         if (bitstate != null && (bitstate < 6 || bitstate > 40)) return "--bitstate BITS must be between 6 and 40";
         if (bitstate != null && simulate > 0) return "--bitstate and --simulate exclude each other";
+        String memory = memoryProblem(maxMemory);
+        if (memory != null) return memory;
+        if (bitstate != null) return bitstateProblem(bitstate, maxMemory);
         return null;
+    }
+
+    /** A --max-memory value that is not a size, or is too small to run in; null if fine (or absent). */
+    static String memoryProblem(String maxMemory) {
+        if (maxMemory == null) return null;
+        try {
+            long bytes = MemoryBudget.parseSize(maxMemory);
+            if (bytes < MemoryBudget.MINIMUM) {
+                return "--max-memory " + maxMemory + " is too small: the budget must be at least "
+                        + MemoryBudget.format(MemoryBudget.MINIMUM);
+            }
+            return null;
+        } catch (IllegalArgumentException e) {
+            return "--max-memory: " + e.getMessage();
+        }
+    }
+
+    /**
+     * A bit-state array larger than the memory budget leaves: refused before the search, naming the
+     * largest size that fits, rather than found out by an allocation. maxMemory is already valid.
+     */
+    static String bitstateProblem(int bits, String maxMemory) {
+        MemoryBudget budget = MemoryBudget.ofProcess(maxMemory == null ? 0 : MemoryBudget.parseSize(maxMemory));
+        if (budget.fits(BitStateSet.bytesFor(bits))) return null;
+        long left = budget.limit() - budget.inUse();
+        int fits = bits;
+        while (fits > 6 && BitStateSet.bytesFor(fits) > left) fits--;
+        String room = BitStateSet.bytesFor(fits) <= left ? "use --bitstate " + fits + " or less, or " : "";
+        return "--bitstate " + bits + " needs " + MemoryBudget.format(BitStateSet.bytesFor(bits))
+                + ", more than the memory budget of " + MemoryBudget.format(budget.limit()) + " leaves ("
+                + MemoryBudget.format(budget.inUse()) + " in use); " + room + "raise --max-memory";
     }
 }

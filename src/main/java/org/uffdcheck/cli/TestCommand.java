@@ -45,6 +45,7 @@ final class TestCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         String problem = includes.problem();
+        if (problem == null) problem = search.problem();
         if (problem != null) {
             err.println("uffdcheck: " + problem);
             return Main.BAD_INPUT;

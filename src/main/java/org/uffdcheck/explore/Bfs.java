@@ -8,6 +8,7 @@ import org.uffdcheck.props.StateChecks;
 import org.uffdcheck.state.BitStateSet;
 import org.uffdcheck.state.Fingerprint;
 import org.uffdcheck.state.FingerprintTable;
+import org.uffdcheck.state.MemoryBudget;
 import org.uffdcheck.state.ParentLinks;
 import org.uffdcheck.state.StateQueue;
 import org.uffdcheck.state.VisitedSet;
@@ -29,7 +30,7 @@ import org.uffdcheck.state.VisitedSet;
 final class Bfs {
     static final int BLOCK = 64;
     private static final int INITIAL_TABLE = 1 << 14;
-    /** Queue memory before it spills to disk: a quarter of the heap. */
+    /** Queue memory before it spills to disk: a quarter of the heap (or of the memory budget, if less). */
     private static final long QUEUE_MEMORY = Runtime.getRuntime().maxMemory() / 4;
     /** Workers evaluate properties recursively, as deep as the language lets them nest, whatever -Xss says. */
     private static final long WORKER_STACK_BYTES = 16L << 20;
@@ -45,7 +46,7 @@ final class Bfs {
     /** A queued state: its width slots, then the sum its fingerprint is finished from (two ints). */
     final int record;
     final VisitedSet visited;
-    final ParentLinks links = new ParentLinks();
+    final ParentLinks links;
     final StateQueue queue;
     final Findings findings;
     final ReentrantReadWriteLock growth = new ReentrantReadWriteLock();
@@ -62,6 +63,8 @@ final class Bfs {
     private int deepest;
     volatile boolean stop;
     private volatile String bound;
+    /** The memory budget refused the store room: workers stop at their next growth point. */
+    volatile boolean memoryFull;
 
     Bfs(TransitionSystem ts, StateChecks checks, ExploreOptions opts, RunControl control) {
         this.ts = ts;
@@ -79,9 +82,11 @@ final class Bfs {
         }
         this.width = ts.stateSize();
         this.record = width + 2;
-        this.visited = opts.bitstate() ? new BitStateSet(opts.bitstateBits(), BitStateSet.DEFAULT_HASHES)
-                : new FingerprintTable(INITIAL_TABLE).rehashThreads(workers);
-        this.queue = new StateQueue(record, QUEUE_MEMORY);
+        MemoryBudget budget = control.budget();
+        this.visited = opts.bitstate() ? new BitStateSet(opts.bitstateBits(), BitStateSet.DEFAULT_HASHES, budget)
+                : new FingerprintTable(INITIAL_TABLE, budget).rehashThreads(workers);
+        this.links = new ParentLinks(budget);
+        this.queue = new StateQueue(record, Math.min(QUEUE_MEMORY, budget.limit() / 4));
         this.findings = new Findings(checks.reachableCount());
     }
 
@@ -101,8 +106,9 @@ final class Bfs {
                     if (checks.reached(i, init)) findings.witness(i, new Findings.End(i, null, 0, fp, 0, -1));
                 }
             }
-            links.add(-1, 0);
-            if (v == StateChecks.OK) queue.push(init);
+            boolean linked = links.add(-1, 0);
+            if (!linked) memoryHit();
+            if (v == StateChecks.OK && linked) queue.push(init);
             levelEnd = queue.size();
             done = queue.isEmpty() || (findings.anyViolation() && !all);
             runWorkers();
@@ -211,7 +217,11 @@ final class Bfs {
     synchronized void give(int[] states, long[] parents, int[] ordinals, int count, int blockStates,
                            long blockTransitions, int blockDeepest, boolean blockDone) {
         for (int i = 0; i < count; i++) {
-            links.add(parents[i], ordinals[i]);
+            if (memoryFull || !links.add(parents[i], ordinals[i])) {
+                // No id without a link: the rest are stored as seen but never expanded.
+                memoryHit();
+                break;
+            }
             queue.push(states, i * record);
         }
         expanded += blockStates;
@@ -236,6 +246,13 @@ final class Bfs {
     /** The state limit is hit: no more states are stored; the search ends when the level does. */
     void limitHit() {
         bound = limitName;
+        stop = true;
+    }
+
+    /** The memory budget refused room: the search ends with what it has, as at any bound. */
+    void memoryHit() {
+        bound = control.memoryBound();
+        memoryFull = true;
         stop = true;
     }
 

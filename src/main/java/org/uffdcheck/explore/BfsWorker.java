@@ -24,6 +24,8 @@ import org.uffdcheck.state.VisitedSet;
 final class BfsWorker implements TransitionSystem.SuccessorSink {
     private static final TransitionSystem.SuccessorSink IGNORE = (next, label) -> { };
     private static final int OUT = 256;
+    /** The block and out buffers hold at most this many ints (4 MiB) each, fewer records when states are wide. */
+    private static final int BUFFER_INTS = 1 << 20;
     /** Successors collected before their table slots are touched together (one state's may be more). */
     private static final int GROUP = 16;
 
@@ -40,6 +42,7 @@ final class BfsWorker implements TransitionSystem.SuccessorSink {
     private final long[] outParents = new long[OUT];
     private final int[] outOrdinals = new int[OUT];
     private int outCount;
+    private final int outRecords;
 
     /** Successors of the current state, each a record: the state, then its fingerprint's sum. */
     private int[][] succ = new int[0][];
@@ -67,8 +70,9 @@ final class BfsWorker implements TransitionSystem.SuccessorSink {
         this.reachables = checks.reachableCount();
         this.stateLimit = bfs.stateLimit;
         this.stepper = bfs.ts.newStepper();
-        this.block = new int[Bfs.BLOCK * record];
-        this.out = new int[OUT * record];
+        this.block = new int[Math.max(1, Math.min(Bfs.BLOCK, BUFFER_INTS / record)) * record];
+        this.outRecords = Math.max(1, Math.min(OUT, BUFFER_INTS / record));
+        this.out = new int[outRecords * record];
         this.cur = new int[width];
         growSuccessors(16);
     }
@@ -111,6 +115,8 @@ final class BfsWorker implements TransitionSystem.SuccessorSink {
                         } finally {
                             shared.lock();
                         }
+                        // Refused: the table is left as it is, so stop filling it.
+                        if (bfs.memoryFull) break;
                     }
                 }
             } finally {
@@ -124,7 +130,7 @@ final class BfsWorker implements TransitionSystem.SuccessorSink {
         Lock excl = bfs.growth.writeLock();
         excl.lock();
         try {
-            if (visited.wantsGrowth()) visited.grow();
+            if (!bfs.memoryFull && visited.wantsGrowth() && !visited.grow()) bfs.memoryHit();
         } finally {
             excl.unlock();
         }
@@ -200,7 +206,7 @@ final class BfsWorker implements TransitionSystem.SuccessorSink {
         System.arraycopy(next, 0, out, outCount * record, record);
         outParents[outCount] = parent;
         outOrdinals[outCount] = ordinal;
-        if (++outCount == OUT) flush(0, false);
+        if (++outCount == outRecords) flush(0, false);
     }
 
     /** Hands new states and counts to the search; blockDone says a taken block is finished. */

@@ -8,6 +8,7 @@ import org.uffdcheck.props.StateChecks;
 import org.uffdcheck.state.Fingerprint;
 import org.uffdcheck.state.BitStateSet;
 import org.uffdcheck.state.FingerprintTable;
+import org.uffdcheck.state.MemoryBudget;
 import org.uffdcheck.state.StateStack;
 import org.uffdcheck.state.VisitedSet;
 
@@ -51,9 +52,10 @@ final class Dfs implements TransitionSystem.SuccessorSink {
         this.n = ts.stateSize();
         this.maxDepth = opts.maxDepth();
         this.maxStates = opts.maxStates();
-        this.visited = opts.bitstate() ? new BitStateSet(opts.bitstateBits(), BitStateSet.DEFAULT_HASHES)
-                : new FingerprintTable(1 << 12);
-        this.stack = new StateStack(n + 2);
+        MemoryBudget budget = control.budget();
+        this.visited = opts.bitstate() ? new BitStateSet(opts.bitstateBits(), BitStateSet.DEFAULT_HASHES, budget)
+                : new FingerprintTable(1 << 12, budget);
+        this.stack = new StateStack(n + 2, budget);
         this.out = new int[n + 2];
         this.witnessPaths = new int[checks.reachableCount()][];
         this.unreached = witnessPaths.length;
@@ -78,7 +80,7 @@ final class Dfs implements TransitionSystem.SuccessorSink {
             rec[0] = 0;
             rec[1] = -1;
             System.arraycopy(cur, 0, rec, 2, n);
-            stack.push(rec);
+            if (!stack.push(rec)) memoryHit();
         }
 
         TransitionSystem.Stepper stepper = ts.newStepper();
@@ -121,7 +123,10 @@ final class Dfs implements TransitionSystem.SuccessorSink {
         transitions++;
         if (halt) return;
         if (!visited.add(Fingerprint.of(next))) return;
-        if (visited.wantsGrowth()) visited.grow();
+        if (visited.wantsGrowth() && !visited.grow()) {
+            memoryHit();
+            return;
+        }
         if (maxStates > 0 && states >= maxStates) {
             bound = "max-states " + maxStates;
             halt = true;
@@ -136,7 +141,13 @@ final class Dfs implements TransitionSystem.SuccessorSink {
         out[0] = curDepth + 1;
         out[1] = label;
         System.arraycopy(next, 0, out, 2, n);
-        stack.push(out);
+        if (!stack.push(out)) memoryHit();
+    }
+
+    /** The memory budget refused room: stop here, as at any bound. */
+    private void memoryHit() {
+        bound = control.memoryBound();
+        halt = true;
     }
 
     /**

@@ -1,9 +1,11 @@
 package org.uffdcheck.explore;
 
+import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import org.uffdcheck.compile.TransitionSystem;
 import org.uffdcheck.props.StateChecks;
+import org.uffdcheck.state.MemoryBudget;
 
 /**
  * Runs one search of a transition system against its state checks. run() does the work on the
@@ -14,14 +16,21 @@ public final class Explorer {
     private final TransitionSystem ts;
     private final StateChecks checks;
     private final ExploreOptions opts;
+    private final MemoryBudget budget;
     private final AtomicBoolean stop = new AtomicBoolean();
     private volatile Consumer<Progress> listener;
     private volatile RunControl control;
 
     public Explorer(TransitionSystem ts, StateChecks checks, ExploreOptions opts) {
+        this(ts, checks, opts, MemoryBudget.ofProcess(opts.maxMemory()));
+    }
+
+    /** A search within budget instead of the process budget opts.maxMemory() names. */
+    public Explorer(TransitionSystem ts, StateChecks checks, ExploreOptions opts, MemoryBudget budget) {
         this.ts = ts;
         this.checks = checks;
         this.opts = opts;
+        this.budget = budget;
     }
 
     /** Called on the searching thread about every opts.progressSeconds() seconds. */
@@ -36,20 +45,33 @@ public final class Explorer {
 
     public Progress progress() {
         RunControl c = control;
-        return c == null ? new Progress(0, 0, 0, 0, 0) : c.progress();
+        return c == null ? new Progress(0, 0, 0, 0, 0, budget.inUse(), budget.limit()) : c.progress();
     }
 
+    /**
+     * Runs the search. Reaching the memory budget ends it as a bound does; so does running out of
+     * heap anyway (the stores check the budget before they grow, but not every allocation can),
+     * with the counts last published, once the search's structures are unreachable and freed.
+     */
     public ExploreResult run() {
-        RunControl c = new RunControl(opts, stop, listener);
+        RunControl c = new RunControl(opts, stop, listener, budget);
         control = c;
-        switch (opts.mode()) {
-            case DFS:
-                return new Dfs(ts, checks, opts, c).run();
-            case SIMULATE:
-                return new Simulation(ts, checks, opts, c).run();
-            case BFS:
-            default:
-                return new Bfs(ts, checks, opts, c).run();
+        try {
+            return switch (opts.mode()) {
+                case DFS -> new Dfs(ts, checks, opts, c).run();
+                case SIMULATE -> new Simulation(ts, checks, opts, c).run();
+                case BFS -> new Bfs(ts, checks, opts, c).run();
+            };
+        } catch (MemoryBudget.Refused e) {
+            return memoryBound(c, c.memoryBound());
+        } catch (OutOfMemoryError e) {
+            return memoryBound(c, RunControl.heapBound());
         }
+    }
+
+    private static ExploreResult memoryBound(RunControl c, String detail) {
+        Progress p = c.progress();
+        Stats stats = new Stats(p.states(), p.transitions(), p.depth(), p.seconds(), 0);
+        return new ExploreResult(ExploreResult.Status.BOUND_REACHED, null, null, detail, stats, List.of());
     }
 }

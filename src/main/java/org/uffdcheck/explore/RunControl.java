@@ -2,6 +2,7 @@ package org.uffdcheck.explore;
 
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
+import org.uffdcheck.state.MemoryBudget;
 
 /**
  * The slow-path duties of a search, done every few thousand states rather than per state: noticing
@@ -13,6 +14,7 @@ final class RunControl {
 
     private final AtomicBoolean stop;
     private final Consumer<Progress> listener;
+    private final MemoryBudget budget;
     private final long startNanos = System.nanoTime();
     private final double timeLimitSeconds;
     private final long deadlineNanos;
@@ -25,9 +27,10 @@ final class RunControl {
     private volatile int depth;
     private volatile long queued;
 
-    RunControl(ExploreOptions opts, AtomicBoolean stop, Consumer<Progress> listener) {
+    RunControl(ExploreOptions opts, AtomicBoolean stop, Consumer<Progress> listener, MemoryBudget budget) {
         this.stop = stop;
         this.listener = listener;
+        this.budget = budget;
         this.timeLimitSeconds = opts.timeLimitSeconds();
         this.deadlineNanos = opts.timeLimitSeconds() > 0
                 ? startNanos + (long) (opts.timeLimitSeconds() * 1e9) : Long.MAX_VALUE;
@@ -68,7 +71,21 @@ final class RunControl {
     }
 
     Progress progress() {
-        return new Progress(states, transitions, depth, queued, elapsedSeconds());
+        return new Progress(states, transitions, depth, queued, elapsedSeconds(), budget.inUse(), budget.limit());
+    }
+
+    MemoryBudget budget() {
+        return budget;
+    }
+
+    /** The bound a search reports when its memory budget refuses it room: "memory 300 MiB". */
+    String memoryBound() {
+        return "memory " + MemoryBudget.format(budget.limit());
+    }
+
+    /** The bound a search reports when the Java heap ran out before the budget did. */
+    static String heapBound() {
+        return "memory: Java heap of " + MemoryBudget.format(Runtime.getRuntime().maxMemory()) + " full";
     }
 
     double elapsedSeconds() {

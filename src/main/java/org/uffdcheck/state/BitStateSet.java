@@ -18,14 +18,28 @@ public final class BitStateSet implements VisitedSet {
     private final long mask;
     private final OffHeapLongs words;
     private final AtomicLong size = new AtomicLong();
+    private final MemoryBudget budget;
+    private boolean freed;
 
     public BitStateSet(int bits, int hashes) {
+        this(bits, hashes, MemoryBudget.unlimited());
+    }
+
+    /** Throws MemoryBudget.Refused, allocating nothing, when the array does not fit the budget. */
+    public BitStateSet(int bits, int hashes, MemoryBudget budget) {
         if (bits < 6 || bits > 40) throw new IllegalArgumentException("bits must be in 6..40, not " + bits);
         if (hashes < 1 || hashes > 16) throw new IllegalArgumentException("hashes must be in 1..16, not " + hashes);
         this.bits = bits;
         this.hashes = hashes;
         this.mask = (1L << bits) - 1;
+        if (!budget.reserve(bytesFor(bits))) throw new MemoryBudget.Refused(bytesFor(bits));
+        this.budget = budget;
         this.words = new OffHeapLongs(1L << (bits - 6));
+    }
+
+    /** Memory of a 2^bits-bit array. */
+    public static long bytesFor(int bits) {
+        return 1L << (bits - 3);
     }
 
     @Override
@@ -64,12 +78,15 @@ public final class BitStateSet implements VisitedSet {
     }
 
     @Override
-    public void grow() {
+    public boolean grow() {
         // Fixed size by design.
+        return true;
     }
 
     @Override
     public void free() {
+        if (words.bytes() > 0 && !freed) budget.release(words.bytes());
+        freed = true;
         words.free();
     }
 

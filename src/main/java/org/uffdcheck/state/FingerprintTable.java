@@ -26,9 +26,19 @@ public final class FingerprintTable implements VisitedSet {
     private final AtomicLong size = new AtomicLong();
     private final AtomicBoolean hasZero = new AtomicBoolean();
     private int rehashThreads = 1;
+    private final MemoryBudget budget;
+    private boolean freed;
 
     public FingerprintTable(long initialCapacity) {
-        allocate(Math.max(16, initialCapacity));
+        this(initialCapacity, MemoryBudget.unlimited());
+    }
+
+    /** A table whose growth asks budget first; the initial capacity is taken whatever it says. */
+    public FingerprintTable(long initialCapacity, MemoryBudget budget) {
+        this.budget = budget;
+        long cap = Math.max(16, initialCapacity);
+        budget.force(8 * cap);
+        allocate(cap);
     }
 
     private void allocate(long cap) {
@@ -115,10 +125,12 @@ public final class FingerprintTable implements VisitedSet {
     }
 
     @Override
-    public void grow() {
+    public boolean grow() {
         OffHeapLongs old = table;
         long oldCap = capacity;
         long cap = oldCap >= LARGE ? (long) (oldCap * LARGE_GROWTH) : oldCap << 1;
+        // Old and new tables are both held while rehashing, so the new one must fit beside the old.
+        if (!budget.reserve(8 * cap)) return false;
         allocate(cap);
         OffHeapLongs t = table;
         int threads = oldCap >= LARGE ? rehashThreads : 1;
@@ -156,6 +168,8 @@ public final class FingerprintTable implements VisitedSet {
             if (interrupted) Thread.currentThread().interrupt();
         }
         old.free();
+        budget.release(8 * oldCap);
+        return true;
     }
 
     /** Inserts the fingerprints of old slots [lo, hi) into t; shared says other threads do too. */
@@ -180,6 +194,8 @@ public final class FingerprintTable implements VisitedSet {
 
     @Override
     public void free() {
+        if (!freed) budget.release(8 * capacity);
+        freed = true;
         table.free();
     }
 }

@@ -14,7 +14,7 @@ import sun.misc.Unsafe;
  * time. Indices are checked here with an assert only, so callers must stay below length().
  */
 public final class OffHeapLongs {
-    private static final Unsafe U = unsafe();
+    static final Unsafe U = unsafe();
 
     private final long length;
     private long base;

@@ -1,7 +1,5 @@
 package org.uffdcheck.state;
 
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -20,39 +18,54 @@ public final class ParentLinks {
     private static final int RECORD = 5;
     private static final int ESCAPE = 255;
 
-    private ByteBuffer[] chunks = new ByteBuffer[4];
+    private OffHeapBytes[] chunks = new OffHeapBytes[4];
     private static final int FIRST_RECORDS = 1024;
     private final Map<Long, Integer> bigOrdinals = new HashMap<>();
     private long size;
     private long bytes;
+    private final MemoryBudget budget;
 
-    /** Appends the links of state id size(); parent -1 marks the initial state. */
-    public void add(long parent, int ordinal) {
+    public ParentLinks() {
+        this(MemoryBudget.unlimited());
+    }
+
+    /** Links whose every new chunk is first reserved in budget. */
+    public ParentLinks(MemoryBudget budget) {
+        this.budget = budget;
+    }
+
+    /**
+     * Appends the links of state id size(); parent -1 marks the initial state. False, adding
+     * nothing, when the memory budget refuses the chunk the record needs.
+     */
+    public boolean add(long parent, int ordinal) {
         if (size >= MAX_STATES) throw new IllegalStateException("more than " + MAX_STATES + " states");
         long id = size;
         int c = (int) (id >>> CHUNK_BITS);
-        int r = (int) id & MASK;
-        ByteBuffer b = room(c, r);
-        b.putInt(r * RECORD, (int) parent);
+        long at = (long) ((int) id & MASK) * RECORD;
+        OffHeapBytes b = room(c, at);
+        if (b == null) return false;
+        b.putInt(at, (int) parent);
         if (ordinal >= ESCAPE) {
             bigOrdinals.put(id, ordinal);
             ordinal = ESCAPE;
         }
-        b.put(r * RECORD + 4, (byte) ordinal);
+        b.put(at + 4, (byte) ordinal);
         size = id + 1;
+        return true;
     }
 
     /** The parent of id, or -1 for the initial state. */
     public long parent(long id) {
         check(id);
-        int p = chunks[(int) (id >>> CHUNK_BITS)].getInt(((int) id & MASK) * RECORD);
+        int p = chunks[(int) (id >>> CHUNK_BITS)].getInt((long) ((int) id & MASK) * RECORD);
         return p == -1 ? -1 : p & 0xFFFF_FFFFL;
     }
 
     /** Which successor of its parent id is. */
     public int ordinal(long id) {
         check(id);
-        int o = chunks[(int) (id >>> CHUNK_BITS)].get(((int) id & MASK) * RECORD + 4) & 0xFF;
+        int o = chunks[(int) (id >>> CHUNK_BITS)].get((long) ((int) id & MASK) * RECORD + 4) & 0xFF;
         return o == ESCAPE ? bigOrdinals.get(id) : o;
     }
 
@@ -62,8 +75,9 @@ public final class ParentLinks {
 
     /** Releases the memory; no use afterwards. */
     public void free() {
-        for (ByteBuffer b : chunks) DirectMemory.release(b);
-        chunks = new ByteBuffer[0];
+        budget.release(bytes);
+        for (OffHeapBytes b : chunks) if (b != null) b.free();
+        chunks = new OffHeapBytes[0];
         size = 0;
         bytes = 0;
     }
@@ -76,24 +90,26 @@ public final class ParentLinks {
         if (id < 0 || id >= size) throw new IndexOutOfBoundsException("id " + id + ", size " + size);
     }
 
-    private ByteBuffer room(int c, int r) {
+    /** The chunk c with room for a record at byte at, or null when the budget refuses it. */
+    private OffHeapBytes room(int c, long at) {
         if (c >= chunks.length) {
-            ByteBuffer[] bigger = new ByteBuffer[Math.max(4, chunks.length * 2)];
+            OffHeapBytes[] bigger = new OffHeapBytes[Math.max(4, chunks.length * 2)];
             System.arraycopy(chunks, 0, bigger, 0, chunks.length);
             chunks = bigger;
         }
-        ByteBuffer b = chunks[c];
-        if (b != null && r * RECORD < b.capacity()) return b;
+        OffHeapBytes b = chunks[c];
+        if (b != null && at < b.length()) return b;
         // The first chunk starts small and doubles, so that small searches stay small.
-        int records = c > 0 ? CHUNK : b == null ? FIRST_RECORDS : Math.min(CHUNK, 2 * (b.capacity() / RECORD));
-        ByteBuffer fresh = ByteBuffer.allocateDirect(records * RECORD).order(ByteOrder.nativeOrder());
+        long records = c > 0 ? CHUNK : b == null ? FIRST_RECORDS : Math.min(CHUNK, 2 * (b.length() / RECORD));
+        if (!budget.reserve(records * RECORD)) return null;
+        OffHeapBytes fresh = new OffHeapBytes(records * RECORD);
         if (b != null) {
-            fresh.put(b.duplicate().clear());
-            fresh.clear();
-            bytes -= b.capacity();
-            DirectMemory.release(b);
+            fresh.copyFrom(b, b.length());
+            bytes -= b.length();
+            budget.release(b.length());
+            b.free();
         }
-        bytes += fresh.capacity();
+        bytes += fresh.length();
         chunks[c] = fresh;
         return fresh;
     }

@@ -14,23 +14,33 @@ public final class StateStack {
     private int[][] chunks = new int[4][];
     private int[] spare;
     private long size;
+    private final MemoryBudget budget;
 
     public StateStack(int width) {
+        this(width, MemoryBudget.unlimited());
+    }
+
+    /** A stack that asks budget before it allocates a chunk (on the heap, so nothing is reserved). */
+    public StateStack(int width, MemoryBudget budget) {
         if (width < 0) throw new IllegalArgumentException("width " + width);
         this.width = width;
         this.chunkRecords = Math.max(FIRST_RECORDS, MAX_CHUNK_INTS / Math.max(1, width));
+        this.budget = budget;
     }
 
     public int width() {
         return width;
     }
 
-    public void push(int[] src) {
-        push(src, 0);
+    public boolean push(int[] src) {
+        return push(src, 0);
     }
 
-    /** Pushes the record src[off .. off + width). */
-    public void push(int[] src, int off) {
+    /**
+     * Pushes the record src[off .. off + width). False, pushing nothing, when the record needs a
+     * new chunk and the memory budget refuses it.
+     */
+    public boolean push(int[] src, int off) {
         int c = (int) (size / chunkRecords);
         int r = (int) (size % chunkRecords);
         if (c >= chunks.length) {
@@ -40,19 +50,24 @@ public final class StateStack {
         }
         int[] chunk = chunks[c];
         if (chunk == null) {
-            chunk = spare != null ? spare : new int[(c == 0 ? FIRST_RECORDS : chunkRecords) * width];
+            int ints = (c == 0 ? FIRST_RECORDS : chunkRecords) * width;
+            if (spare == null && !budget.fits(4L * ints)) return false;
+            chunk = spare != null ? spare : new int[ints];
             spare = null;
             chunks[c] = chunk;
         }
         if ((r + 1) * width > chunk.length) {
             // Only the first chunk starts short, so that small stacks stay small.
-            int[] longer = new int[Math.min(chunkRecords, r * 2) * width];
+            int ints = Math.min(chunkRecords, r * 2) * width;
+            if (!budget.fits(4L * ints)) return false;
+            int[] longer = new int[ints];
             System.arraycopy(chunk, 0, longer, 0, chunk.length);
             chunk = longer;
             chunks[c] = chunk;
         }
         System.arraycopy(src, off, chunk, r * width, width);
         size++;
+        return true;
     }
 
     public boolean pop(int[] dst) {

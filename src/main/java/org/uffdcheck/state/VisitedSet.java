@@ -24,8 +24,11 @@ public interface VisitedSet {
     /** True when the set is full enough that grow() should run before more adds. */
     boolean wantsGrowth();
 
-    /** Makes room; a set that cannot grow does nothing. */
-    void grow();
+    /**
+     * Makes room; a set that cannot grow does nothing. False when its memory budget refuses the
+     * room, and the set is then as it was.
+     */
+    boolean grow();
 
     /** Releases off-heap memory; the set must not be used afterwards. */
     void free();

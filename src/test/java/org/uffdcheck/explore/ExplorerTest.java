@@ -186,7 +186,7 @@ class ExplorerTest {
     }
 
     /** [i] -> [i + 1] forever; counts down busy after 5000 steps. */
-    private static TransitionSystem counter(CountDownLatch busy) {
+    static TransitionSystem counter(CountDownLatch busy) {
         return new TransitionSystem() {
             @Override
             public int stateSize() {
