@@ -62,6 +62,10 @@ final class BenchCommand implements Callable<Integer> {
             err.println("uffdcheck: --workers must be between 1 and " + ExploreOptions.MAX_WORKERS);
             return Main.BAD_INPUT;
         }
+        if (quick && large) {
+            err.println("uffdcheck: --quick and --large exclude each other");
+            return Main.BAD_INPUT;
+        }
         if (only != null) {
             java.util.Set<String> known = new java.util.HashSet<>();
             for (BenchSeries.Scenario s : BenchSeries.all()) known.add(s.name());
@@ -90,6 +94,9 @@ final class BenchCommand implements Callable<Integer> {
                 err.print(e.diagnostics().render());
                 err.println("uffdcheck: bench scenario " + s.name() + " does not load; run bench from the project's top "
                         + "directory or give --models DIR");
+                return Main.BAD_INPUT;
+            } catch (IOException e) {
+                err.println("uffdcheck: bench scenario " + s.name() + ": cannot write its model: " + IoErrors.reason(e));
                 return Main.BAD_INPUT;
             }
             Stats st = r.stats();

@@ -22,7 +22,13 @@ import picocli.CommandLine.Parameters;
 /** uffdcheck test DIR...: checks every model against the verdict it declares. */
 @Command(name = "test", mixinStandardHelpOptions = true,
         description = "Check every scenario of every model (.uffd) under the given files or directories "
-                + "against the verdict its expect line declares.")
+                + "against the verdict its expect line declares.",
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+            "0:every scenario gave its expected verdict",
+            "1:some scenario did not",
+            "2:bad input or usage: a model with mistakes, no models found, a path that does not exist",
+            "3:Ctrl-C stopped the run"})
 final class TestCommand implements Callable<Integer> {
     @Parameters(paramLabel = "DIR", arity = "1..*", description = "Model files or directories to search for .uffd files.")
     List<Path> roots;
@@ -33,6 +39,8 @@ final class TestCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    private static final String MODEL_ERRORS = "model has errors";
+
     /** One line of the summary table. */
     record Row(String model, String scenario, String expected, String got, long states, double seconds, boolean ok) {}
 
@@ -40,6 +48,11 @@ final class TestCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        String problem = search.problem();
+        if (problem != null) {
+            err.println("uffdcheck: " + problem);
+            return Main.BAD_INPUT;
+        }
         List<Path> files = new ArrayList<>();
         for (Path root : roots) {
             if (!Files.exists(root)) {
@@ -50,9 +63,14 @@ final class TestCommand implements Callable<Integer> {
                 walk.filter(p -> p.toString().endsWith(".uffd") && Files.isRegularFile(p))
                         .filter(ModelLoader::declaresScenario).sorted().forEach(files::add);
             } catch (IOException e) {
-                err.println("uffdcheck: cannot read " + root + ": " + e.getMessage());
+                err.println("uffdcheck: cannot read " + root + ": " + IoErrors.reason(e));
                 return Main.BAD_INPUT;
             }
+        }
+        if (files.isEmpty()) {
+            err.println("uffdcheck: no models found under " + String.join(", ", roots.stream().map(Path::toString).toList())
+                    + " (a model is a .uffd file that declares a scenario)");
+            return Main.BAD_INPUT;
         }
         Interrupts interrupts = new Interrupts();
         List<Row> rows = new ArrayList<>();
@@ -66,8 +84,10 @@ final class TestCommand implements Callable<Integer> {
             out.flush();
             interrupts.done();
         }
-        for (Row r : rows) if (!r.ok()) return Main.VIOLATION;
-        return Main.HOLDS;
+        // A model that does not load is bad input, as it is for check, whatever the others gave.
+        for (Row r : rows) if (r.got().equals(MODEL_ERRORS)) return Main.BAD_INPUT;
+        for (Row r : rows) if (!r.ok() && !r.got().equals("interrupted")) return Main.VIOLATION;
+        return interrupts.interrupted() ? Main.BOUND : Main.HOLDS;
     }
 
     private void runFile(Path f, List<Row> rows, Interrupts interrupts, PrintWriter err) {
@@ -76,7 +96,7 @@ final class TestCommand implements Callable<Integer> {
             model = ModelRunner.load(f);
         } catch (ModelError e) {
             err.print(e.diagnostics().render());
-            rows.add(new Row(f.toString(), "-", "-", "model has errors", 0, 0, false));
+            rows.add(new Row(f.toString(), "-", "-", MODEL_ERRORS, 0, 0, false));
             return;
         }
         for (ScenarioInfo s : model.scenarios.values()) {
@@ -86,7 +106,7 @@ final class TestCommand implements Callable<Integer> {
                 run = ModelRunner.prepare(model, s, search.toOptions(), null, search.mergeLocal, search.symmetry);
             } catch (ModelError e) {
                 err.print(e.diagnostics().render());
-                rows.add(new Row(f.toString(), s.name(), s.expect().show(), "model has errors", 0, 0, false));
+                rows.add(new Row(f.toString(), s.name(), s.expect().show(), MODEL_ERRORS, 0, 0, false));
                 continue;
             }
             interrupts.running(run.explorer());
