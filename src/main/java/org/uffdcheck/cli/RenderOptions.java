@@ -38,7 +38,8 @@ final class RenderOptions {
     private static String unwritable(Path p) {
         Path dir = p.toAbsolutePath().getParent();
         if (dir != null && !Files.isDirectory(dir)) {
-            return "cannot write " + p + ": directory " + p.getParent() + " does not exist";
+            return "cannot write " + p + ": " + (Files.exists(dir) ? p.getParent() + " is not a directory"
+                    : "directory " + p.getParent() + " does not exist");
         }
         if (Files.isDirectory(p)) return "cannot write " + p + ": it is a directory";
         return null;
