@@ -22,7 +22,9 @@ import picocli.CommandLine.Option;
 /** uffdcheck bench: explores a fixed series of scenarios of growing size and prints what each cost. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Explore a fixed series of fork/munmap/monitor scenarios of growing size and print "
-                + "states, transitions, depth, time, states/s, bytes per state, peak heap and peak RSS.")
+                + "states, transitions, depth, time, states/s, bytes per state, peak heap and peak RSS.",
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:the series ran", "2:bad usage, or a bench model that does not load"})
 final class BenchCommand implements Callable<Integer> {
     @Option(names = "--quick", description = "Only the small scenarios (seconds in all).")
     boolean quick;
