@@ -23,7 +23,9 @@ import picocli.CommandLine.Option;
 /** uffdcheck bench: explores a fixed series of scenarios of growing size and prints what each cost. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Explore a fixed series of fork/munmap/monitor scenarios of growing size and print "
-                + "states, transitions, depth, time, states/s, bytes per state, peak heap and peak RSS.")
+                + "states, transitions, depth, time, states/s, bytes per state, peak heap and peak RSS.",
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:the series ran", "2:bad usage, or a bench model that does not load"})
 final class BenchCommand implements Callable<Integer> {
     @Option(names = "--quick", description = "Only the small scenarios (seconds in all).")
     boolean quick;
@@ -61,6 +63,10 @@ final class BenchCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         if (workers < 1 || workers > ExploreOptions.MAX_WORKERS) {
             err.println("uffdcheck: --workers must be between 1 and " + ExploreOptions.MAX_WORKERS);
+            return Main.BAD_INPUT;
+        }
+        if (quick && large) {
+            err.println("uffdcheck: --quick and --large exclude each other");
             return Main.BAD_INPUT;
         }
         if (only != null) {
@@ -101,6 +107,9 @@ final class BenchCommand implements Callable<Integer> {
                 err.print(e.diagnostics().render());
                 err.println("uffdcheck: bench scenario " + s.name() + " does not load; run bench from the project's top "
                         + "directory or give --models DIR");
+                return Main.BAD_INPUT;
+            } catch (IOException e) {
+                err.println("uffdcheck: bench scenario " + s.name() + ": cannot write its model: " + IoErrors.reason(e));
                 return Main.BAD_INPUT;
             }
             Stats st = r.stats();

@@ -21,7 +21,13 @@ import picocli.CommandLine.Parameters;
 
 /** uffdcheck check FILE: explores a model's scenarios and reports each verdict. */
 @Command(name = "check", mixinStandardHelpOptions = true,
-        description = "Explore every interleaving of a model's scenario(s) and check their properties.")
+        description = "Explore every interleaving of a model's scenario(s) and check their properties.",
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+            "0:every property of every scenario holds",
+            "1:a property is violated",
+            "2:bad input or usage: a model with mistakes, an unknown option or scenario, an unwritable output file",
+            "3:a bound was hit, or Ctrl-C stopped the search, before a verdict"})
 final class CheckCommand implements Callable<Integer> {
     @Parameters(paramLabel = "FILE", description = "Model file (.uffd).")
     Path file;
@@ -46,6 +52,7 @@ final class CheckCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         String problem = search.problem();
+        if (problem == null) problem = render.problem();
         if (problem == null) problem = includes.problem();
         if (problem != null) {
             err.println("uffdcheck: " + problem);
@@ -101,12 +108,14 @@ final class CheckCommand implements Callable<Integer> {
                 out.flush();
                 results.add(r);
             }
+            // Before done(): after Ctrl-C the process ends there, and the traces found so far are kept.
+            if (!render.write(counterexamples, err)) return Main.BAD_INPUT;
+            return exitCode(results);
         } finally {
             out.flush();
+            err.flush();
             interrupts.done();
         }
-        if (!render.write(counterexamples, err)) return Main.BAD_INPUT;
-        return exitCode(results);
     }
 
     private static int exitCode(List<ExploreResult> results) {

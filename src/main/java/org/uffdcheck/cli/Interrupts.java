@@ -6,7 +6,8 @@ import org.uffdcheck.explore.Explorer;
 
 /**
  * Ctrl-C stops the running search rather than killing the process, so the command can still say
- * how far it got before the JVM exits.
+ * how far it got before the JVM exits. The exit status is then 3, like any other search that ends
+ * before a verdict, rather than the 130 the JVM would give.
  */
 final class Interrupts {
     private volatile Explorer current;
@@ -42,5 +43,9 @@ final class Interrupts {
         } catch (InterruptedException ignored) {
             Thread.currentThread().interrupt();
         }
+        System.out.flush();
+        System.err.flush();
+        // The JVM is shutting down with the signal's status; only halt can still choose another.
+        Runtime.getRuntime().halt(Main.BOUND);
     }
 }

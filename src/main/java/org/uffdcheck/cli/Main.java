@@ -12,8 +12,9 @@ import picocli.CommandLine.Command;
         exitCodeList = {
             "0:every property holds (test: every model matches its expected verdict)",
             "1:a property is violated (test: some model differs from its expected verdict)",
-            "2:bad input or usage: a model with mistakes, an unknown option or scenario",
-            "3:a bound (states, depth, time, memory) was hit before a verdict"})
+            "2:bad input or usage: a model with mistakes (for every command), an unknown option or scenario, "
+                    + "no models found (test)",
+            "3:a bound (states, depth, time, memory) was hit, or Ctrl-C stopped the search, before a verdict"})
 public final class Main implements Runnable {
     public static final int HOLDS = 0;
     public static final int VIOLATION = 1;

@@ -25,6 +25,26 @@ final class RenderOptions {
     @Option(names = "--html", paramLabel = "FILE", description = "Write the counterexample(s) as one self-contained HTML page with a sequence chart.")
     Path html;
 
+    /**
+     * A usage mistake, or null. Output files are checked before the search, which may run for
+     * hours, and their directories must exist: a mistyped path should not be created silently.
+     */
+    String problem() {
+        if (full && list) return "--full and --list exclude each other (--list always shows every step)";
+        String p = json == null ? null : unwritable(json);
+        return p != null ? p : html == null ? null : unwritable(html);
+    }
+
+    private static String unwritable(Path p) {
+        Path dir = p.toAbsolutePath().getParent();
+        if (dir != null && !Files.isDirectory(dir)) {
+            return "cannot write " + p + ": " + (Files.exists(dir) ? p.getParent() + " is not a directory"
+                    : "directory " + p.getParent() + " does not exist");
+        }
+        if (Files.isDirectory(p)) return "cannot write " + p + ": it is a directory";
+        return null;
+    }
+
     Report.Style style() {
         if (list) return Report.Style.LIST;
         return full ? Report.Style.DIAGRAM_FULL : Report.Style.DIAGRAM;
@@ -41,13 +61,16 @@ final class RenderOptions {
     }
 
     private static boolean save(Path p, String text, PrintWriter err) {
+        String problem = unwritable(p);
+        if (problem != null) {
+            err.println("uffdcheck: " + problem);
+            return false;
+        }
         try {
-            Path dir = p.toAbsolutePath().getParent();
-            if (dir != null) Files.createDirectories(dir);
             Files.writeString(p, text, StandardCharsets.UTF_8);
             return true;
         } catch (IOException e) {
-            err.println("uffdcheck: cannot write " + p + ": " + e.getMessage());
+            err.println("uffdcheck: cannot write " + p + ": " + IoErrors.reason(e));
             return false;
         }
     }

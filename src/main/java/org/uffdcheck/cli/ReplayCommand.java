@@ -29,7 +29,8 @@ import picocli.CommandLine.Parameters;
                 + "and say whether it still reaches the violation or at which step it diverges and why.",
                 "Steps are matched by thread name, procedure and statement text, not by line numbers, so an edited model "
                         + "(a patch) can be checked against the counterexample of the old one.",
-                "Exit code 1: the violation is reproduced; 0: it is not (the trace diverges or no longer violates)."})
+                "Exit code 1: the violation is reproduced; 0: it is not (the trace diverges or no longer violates); "
+                        + "2: an unreadable trace, a model with mistakes, an unknown scenario."})
 final class ReplayCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "TRACE", description = "Trace file (.json) written by check --trace-json.")
     Path traceFile;
@@ -68,7 +69,7 @@ final class ReplayCommand implements Callable<Integer> {
         try {
             traces = RecordedTrace.parse(Files.readString(traceFile, StandardCharsets.UTF_8));
         } catch (IOException e) {
-            err.println("uffdcheck: cannot read " + traceFile + ": " + e.getMessage());
+            err.println("uffdcheck: cannot read " + traceFile + ": " + IoErrors.reason(e));
             return Main.BAD_INPUT;
         } catch (IllegalArgumentException e) {
             err.println("uffdcheck: " + traceFile + ": " + e.getMessage());

@@ -11,10 +11,10 @@ final class SearchOptions {
     boolean dfs;
 
     @Option(names = "--simulate", paramLabel = "N", description = "Run N random walks instead of an exhaustive search.")
-    long simulate;
+    Long simulate;
 
-    @Option(names = "--seed", paramLabel = "S", defaultValue = "1", description = "Seed of --simulate (default ${DEFAULT-VALUE}).")
-    long seed;
+    @Option(names = "--seed", paramLabel = "S", description = "Seed of --simulate (default 1).")
+    Long seed;
 
     @Option(names = "--max-states", paramLabel = "N", description = "Stop after N distinct states.")
     long maxStates;
@@ -53,7 +53,7 @@ final class SearchOptions {
 
     ExploreOptions toOptions() {
         ExploreOptions o = ExploreOptions.defaults();
-        if (simulate > 0) o = o.withMode(ExploreOptions.Mode.SIMULATE).withSimulation(simulate, seed);
+        if (simulate != null) o = o.withMode(ExploreOptions.Mode.SIMULATE).withSimulation(simulate, seed == null ? 1 : seed);
         else if (dfs) o = o.withMode(ExploreOptions.Mode.DFS);
         if (bitstate != null) o = o.withBitstate(bitstate);
         if (maxMemory != null) o = o.withMaxMemory(MemoryBudget.parseSize(maxMemory));
@@ -62,13 +62,15 @@ final class SearchOptions {
 
     /** A usage mistake, or null. */
     String problem() {
-        if (dfs && simulate > 0) return "--dfs and --simulate exclude each other";
-        if (simulate < 0 || maxStates < 0 || maxDepth < 0 || timeLimit < 0) return "bounds must not be negative";
+        if (dfs && simulate != null) return "--dfs and --simulate exclude each other";
+        if (simulate != null && simulate < 1) return "--simulate N needs at least one walk, got " + simulate;
+        if (seed != null && simulate == null) return "--seed is the seed of --simulate, which is not given";
+        if (maxStates < 0 || maxDepth < 0 || timeLimit < 0) return "bounds must not be negative";
         if (workers < 1 || workers > ExploreOptions.MAX_WORKERS) {
             return "--workers must be between 1 and " + ExploreOptions.MAX_WORKERS;
         }
         if (bitstate != null && (bitstate < 6 || bitstate > 40)) return "--bitstate BITS must be between 6 and 40";
-        if (bitstate != null && simulate > 0) return "--bitstate and --simulate exclude each other";
+        if (bitstate != null && simulate != null) return "--bitstate and --simulate exclude each other";
         String memory = memoryProblem(maxMemory);
         if (memory != null) return memory;
         if (bitstate != null) return bitstateProblem(bitstate, maxMemory);

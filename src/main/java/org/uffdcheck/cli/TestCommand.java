@@ -21,7 +21,13 @@ import picocli.CommandLine.Parameters;
 /** uffdcheck test DIR...: checks every model against the verdict it declares. */
 @Command(name = "test", mixinStandardHelpOptions = true,
         description = "Check every scenario of every model (.uffd) under the given files or directories "
-                + "against the verdict its expect line declares. Directories named slow are passed over.")
+                + "against the verdict its expect line declares. Directories named slow are passed over.",
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+            "0:every scenario gave its expected verdict",
+            "1:some scenario did not",
+            "2:bad input or usage: a model with mistakes, no models found, a path that does not exist",
+            "3:Ctrl-C stopped the run"})
 final class TestCommand implements Callable<Integer> {
     @Parameters(paramLabel = "DIR", arity = "1..*", description = "Model files or directories to search for .uffd files.")
     List<Path> roots;
@@ -36,6 +42,7 @@ final class TestCommand implements Callable<Integer> {
     CommandLine.Model.CommandSpec spec;
 
     private static final String LINK_OUT = "link out of ";
+    private static final String MODEL_ERRORS = "model has errors";
 
     /** One line of the summary table. */
     record Row(String model, String scenario, String expected, String got, long states, double seconds, boolean ok) {}
@@ -69,9 +76,14 @@ final class TestCommand implements Callable<Integer> {
                     rows.add(new Row(p.toString(), "-", "-", LINK_OUT + root, 0, 0, false));
                 }
             } catch (IOException e) {
-                err.println("uffdcheck: cannot read " + root + ": " + e.getMessage());
+                err.println("uffdcheck: cannot read " + root + ": " + IoErrors.reason(e));
                 return Main.BAD_INPUT;
             }
+        }
+        if (files.isEmpty() && rows.isEmpty()) {
+            err.println("uffdcheck: no models found under " + String.join(", ", roots.stream().map(Path::toString).toList())
+                    + " (a model is a .uffd file that declares a scenario)");
+            return Main.BAD_INPUT;
         }
         Interrupts interrupts = new Interrupts();
         try {
@@ -84,9 +96,10 @@ final class TestCommand implements Callable<Integer> {
             out.flush();
             interrupts.done();
         }
-        for (Row r : rows) if (r.got().startsWith(LINK_OUT)) return Main.BAD_INPUT;
-        for (Row r : rows) if (!r.ok()) return Main.VIOLATION;
-        return Main.HOLDS;
+        // A model that does not load, or a link out of the tree, is bad input, as it is for check.
+        for (Row r : rows) if (r.got().equals(MODEL_ERRORS) || r.got().startsWith(LINK_OUT)) return Main.BAD_INPUT;
+        for (Row r : rows) if (!r.ok() && !r.got().equals("interrupted")) return Main.VIOLATION;
+        return interrupts.interrupted() ? Main.BOUND : Main.HOLDS;
     }
 
     private void runFile(Path f, List<Row> rows, Interrupts interrupts, PrintWriter err) {
@@ -95,7 +108,7 @@ final class TestCommand implements Callable<Integer> {
             model = ModelRunner.load(f, includes.dirs());
         } catch (ModelError e) {
             err.print(e.diagnostics().render());
-            rows.add(new Row(f.toString(), "-", "-", "model has errors", 0, 0, false));
+            rows.add(new Row(f.toString(), "-", "-", MODEL_ERRORS, 0, 0, false));
             return;
         }
         for (ScenarioInfo s : model.scenarios.values()) {
@@ -105,7 +118,7 @@ final class TestCommand implements Callable<Integer> {
                 run = ModelRunner.prepare(model, s, search.toOptions(), null, search.mergeLocal, search.symmetry);
             } catch (ModelError e) {
                 err.print(e.diagnostics().render());
-                rows.add(new Row(f.toString(), s.name(), s.expect().show(), "model has errors", 0, 0, false));
+                rows.add(new Row(f.toString(), s.name(), s.expect().show(), MODEL_ERRORS, 0, 0, false));
                 continue;
             }
             interrupts.running(run.explorer());

@@ -26,6 +26,11 @@ import org.uffdcheck.state.VisitedSet;
  * state of that level has been expanded: the counts, the verdict and the trace length are then the
  * same for any number of workers, and among equally short violations the one reported is chosen by
  * fingerprint, not by which worker came first.
+ *
+ * <p>Several workers expand blocks at once but store their new states block by block in the order
+ * the blocks were taken (see BfsWorker). Ids, parents and successor positions are then those one
+ * worker gives, so the trace printed is the same, step for step, for any number of workers and
+ * any run.
  */
 final class Bfs {
     static final int BLOCK = 64;
@@ -51,9 +56,14 @@ final class Bfs {
     final Findings findings;
     final ReentrantReadWriteLock growth = new ReentrantReadWriteLock();
     private final int workers;
+    /** Whether blocks are stored in the order they were taken: needed by more than one worker. */
+    final boolean ordered;
 
     // Guarded by this: the level being expanded and the ids taken out of the queue.
-    private long nextTakeId;    private long levelEnd;
+    private long nextTakeId;
+    private long levelEnd;
+    /** With ordered blocks: the id of the first state of the block whose turn it is to be stored. */
+    private long nextStoreId;
     private int depth;
     private int inFlight;
     private boolean done;
@@ -73,6 +83,7 @@ final class Bfs {
         this.maxDepth = opts.maxDepth();
         this.all = opts.all();
         this.workers = opts.workers();
+        this.ordered = workers > 1;
         if (opts.maxStates() > 0 && opts.maxStates() < ParentLinks.MAX_STATES) {
             stateLimit = opts.maxStates();
             limitName = "max-states " + opts.maxStates();
@@ -198,6 +209,22 @@ final class Bfs {
         }
     }
 
+    /**
+     * Waits until every block taken before the one starting at firstId is stored; false when the
+     * search stops first.
+     */
+    synchronized boolean awaitTurn(long firstId) {
+        try {
+            while (nextStoreId != firstId && !stop) wait();
+        } catch (InterruptedException e) {
+            // This block will never be stored, so no later one can be: everyone stops.
+            Thread.currentThread().interrupt();
+            abandon();
+            return false;
+        }
+        return !stop;
+    }
+
     /** Every state of the level is expanded: stop, or move on to the states found. */
     private void nextLevel() {
         if ((findings.anyViolation() && !all) || queue.isEmpty()) {
@@ -229,7 +256,12 @@ final class Bfs {
         if (blockDeepest > deepest) deepest = blockDeepest;
         if (blockDone) {
             inFlight--;
-            if (inFlight == 0 && nextTakeId == levelEnd) notifyAll();
+            if (ordered) {
+                nextStoreId += blockStates;
+                notifyAll();
+            } else if (inFlight == 0 && nextTakeId == levelEnd) {
+                notifyAll();
+            }
         }
         if (expanded - lastPoll > RunControl.POLL_MASK) poll();
     }
@@ -244,16 +276,19 @@ final class Bfs {
     }
 
     /** The state limit is hit: no more states are stored; the search ends when the level does. */
-    void limitHit() {
+    synchronized void limitHit() {
         bound = limitName;
         stop = true;
+        // Workers may be waiting for their block's turn to store (awaitTurn).
+        notifyAll();
     }
 
     /** The memory budget refused room: the search ends with what it has, as at any bound. */
-    void memoryHit() {
+    synchronized void memoryHit() {
         bound = control.memoryBound();
         memoryFull = true;
         stop = true;
+        notifyAll();
     }
 
     void depthBoundHit() {

@@ -4,6 +4,7 @@ import java.util.concurrent.locks.Lock;
 import org.uffdcheck.compile.TransitionSystem;
 import org.uffdcheck.props.StateChecks;
 import org.uffdcheck.state.Fingerprint;
+import org.uffdcheck.state.FingerprintTable;
 import org.uffdcheck.state.VisitedSet;
 
 /**
@@ -20,6 +21,12 @@ import org.uffdcheck.state.VisitedSet;
  *
  * <p>A successor's fingerprint is updated from its parent's rather than computed afresh (see
  * Fingerprint.update): the queue carries each state's fingerprint sum after its slots.
+ *
+ * <p>With several workers, blocks are stored in the order they were taken (see Bfs): a worker
+ * expands its block and drops the successors already in the table, which an earlier level or an
+ * earlier block of this one put there, and keeps the rest as candidates; when every earlier block
+ * is stored, it stores its candidates in the order they were generated. So every state is stored
+ * from the same parent, under the same id, as one worker would store it, whatever the timing.
  */
 final class BfsWorker implements TransitionSystem.SuccessorSink {
     private static final TransitionSystem.SuccessorSink IGNORE = (next, label) -> { };
@@ -28,6 +35,8 @@ final class BfsWorker implements TransitionSystem.SuccessorSink {
     private static final int BUFFER_INTS = 1 << 20;
     /** Successors collected before their table slots are touched together (one state's may be more). */
     private static final int GROUP = 16;
+    /** A successor whose properties are checked only once it is known to be new. */
+    private static final int UNCHECKED = Integer.MIN_VALUE;
 
     private final Bfs bfs;
     private final int width;
@@ -37,6 +46,10 @@ final class BfsWorker implements TransitionSystem.SuccessorSink {
     private final int reachables;
     private final long stateLimit;
     private final TransitionSystem.Stepper stepper;
+    /** Null with one worker, which stores successors as it generates them. */
+    private final Candidates candidates;
+    /** Answers "stored already" without storing; null for a bit-state set, whose answer may be wrong. */
+    private final FingerprintTable table;
     private final int[] block;
     private final int[] out;
     private final long[] outParents = new long[OUT];
@@ -70,6 +83,8 @@ final class BfsWorker implements TransitionSystem.SuccessorSink {
         this.reachables = checks.reachableCount();
         this.stateLimit = bfs.stateLimit;
         this.stepper = bfs.ts.newStepper();
+        this.candidates = bfs.ordered ? new Candidates(record) : null;
+        this.table = bfs.ordered && visited instanceof FingerprintTable ? (FingerprintTable) visited : null;
         this.block = new int[Math.max(1, Math.min(Bfs.BLOCK, BUFFER_INTS / record)) * record];
         this.outRecords = Math.max(1, Math.min(OUT, BUFFER_INTS / record));
         this.out = new int[outRecords * record];
@@ -106,24 +121,64 @@ final class BfsWorker implements TransitionSystem.SuccessorSink {
                     long t = 0;
                     for (int j = 0; j < succCount; j++) t += visited.touch(succFp[j]);
                     touched ^= t;
-                    for (int j = 0; j < succCount; j++) store(j);
-                    if (visited.wantsGrowth()) {
-                        // A safe point: this worker has no insert in flight.
-                        shared.unlock();
-                        try {
-                            grow();
-                        } finally {
-                            shared.lock();
-                        }
-                        // Refused: the table is left as it is, so stop filling it.
-                        if (bfs.memoryFull) break;
+                    if (candidates == null) {
+                        for (int j = 0; j < succCount; j++) store(succ[j], succFp[j], succParent[j], succOrdinal[j], UNCHECKED);
+                    } else {
+                        for (int j = 0; j < succCount; j++) collect(j);
                     }
+                    }
+                    if (!growIfWanted(shared)) break;
                 }
             } finally {
                 shared.unlock();
             }
+            if (candidates != null) {
+                if (!bfs.awaitTurn(firstId)) return;
+                storeCandidates(shared);
+            }
             flush(n, true);
         }
+    }
+
+    /** Keeps successor j for the block's turn unless the table already has it. */
+    private void collect(int j) {
+        long fp = succFp[j];
+        if (table != null && table.contains(fp)) return;
+        candidates.add(succ[j], fp, succParent[j], succOrdinal[j], checks.violation(succ[j]));
+    }
+
+    /** Stores the block's candidates in the order they were generated; every earlier block is stored. */
+    private void storeCandidates(Lock shared) {
+        Candidates c = candidates;
+        shared.lock();
+        try {
+            for (int from = 0; from < c.count; from += GROUP) {
+                int to = Math.min(c.count, from + GROUP);
+                long t = 0;
+                for (int j = from; j < to; j++) t += visited.touch(c.fps[j]);
+                touched ^= t;
+                for (int j = from; j < to; j++) store(c.rows[j], c.fps[j], c.parents[j], c.ordinals[j], c.violations[j]);
+                if (!growIfWanted(shared)) break;
+            }
+        } finally {
+            shared.unlock();
+            c.count = 0;
+        }
+    }
+
+    /**
+     * Grows the table if it is full enough; called at a safe point, with no insert in flight. False
+     * when the memory budget refused the room: the table is left as it is, so stop filling it.
+     */
+    private boolean growIfWanted(Lock shared) {
+        if (!visited.wantsGrowth()) return true;
+        shared.unlock();
+        try {
+            grow();
+        } finally {
+            shared.lock();
+        }
+        return !bfs.memoryFull;
     }
 
     private void grow() {
@@ -179,9 +234,8 @@ final class BfsWorker implements TransitionSystem.SuccessorSink {
         succOrdinal = java.util.Arrays.copyOf(succOrdinal, n);
     }
 
-    /** Stores collected successor j if it is new. */
-    private void store(int j) {
-        long fp = succFp[j];
+    /** Stores successor next (a record) if it is new; v is its property verdict, or UNCHECKED. */
+    private void store(int[] next, long fp, long parent, int ordinal, int v) {
         if (!visited.add(fp)) return;
         if (visited.size() > stateLimit) {
             bfs.limitHit();
@@ -189,10 +243,7 @@ final class BfsWorker implements TransitionSystem.SuccessorSink {
         }
         int d = curDepth + 1;
         if (d > deepest) deepest = d;
-        int[] next = succ[j];
-        long parent = succParent[j];
-        int ordinal = succOrdinal[j];
-        int v = checks.violation(next);
+        if (v == UNCHECKED) v = checks.violation(next);
         if (v != StateChecks.OK) {
             // Violating states are counted but not expanded.
             bfs.findings.violation(new Findings.End(v, checks.propertyName(v), d, fp, parent, ordinal));

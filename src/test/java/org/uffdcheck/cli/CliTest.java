@@ -312,4 +312,99 @@ class CliTest {
         assertEquals(Main.BAD_INPUT, r.code(), r.all());
         noStackTrace(r);
     }
+
+    @Test
+    void testOfADirectoryWithNoModelsExitsTwo() throws IOException {
+        Files.createDirectories(dir.resolve("empty"));
+        model("empty/notes.txt", "not a model");
+        Result r = run("test", dir.resolve("empty").toString());
+        assertEquals(Main.BAD_INPUT, r.code(), r.all());
+        assertTrue(r.err().contains("no models found under " + dir.resolve("empty")), r.err());
+    }
+
+    @Test
+    void testOfAModelWithMistakesExitsTwoAndStillRunsTheOthers() throws IOException {
+        model("one.uffd", ONE_USER);
+        model("two.uffd", TWO_USERS.replace("users = users + 1;", "usres = users + 1;"));
+        Result r = run("test", dir.toString());
+        assertEquals(Main.BAD_INPUT, r.code(), r.all());
+        assertTrue(r.err().contains("unknown name 'usres'"), r.err());
+        assertTrue(r.out().contains("model has errors"), r.out());
+        assertTrue(r.out().contains("one_user"), "the other model still runs: " + r.out());
+        noStackTrace(r);
+    }
+
+    @Test
+    void outputFilesIntoAMissingDirectoryAreRefusedBeforeTheSearch() throws IOException {
+        Path m = model("two.uffd", TWO_USERS);
+        for (String option : new String[] {"--html", "--trace-json"}) {
+            Path target = dir.resolve("no_such_dir").resolve("x.out");
+            Result r = run("check", option, target.toString(), m.toString());
+            assertEquals(Main.BAD_INPUT, r.code(), option + ": " + r.all());
+            assertTrue(r.err().contains("directory " + dir.resolve("no_such_dir") + " does not exist"), r.err());
+            assertFalse(r.out().contains("scenario"), "refused before the search: " + r.out());
+            assertFalse(Files.exists(dir.resolve("no_such_dir")), option + " created the directory");
+        }
+    }
+
+    @Test
+    void writeErrorsGiveTheReason() throws IOException {
+        Path m = model("two.uffd", TWO_USERS);
+        Files.createDirectories(dir.resolve("adir"));
+        Result r = run("check", "--html", dir.resolve("adir").toString(), m.toString());
+        assertEquals(Main.BAD_INPUT, r.code(), r.all());
+        assertTrue(r.err().contains("cannot write " + dir.resolve("adir") + ": it is a directory"), r.err());
+
+        Path locked = Files.createDirectories(dir.resolve("locked"));
+        assertTrue(locked.toFile().setWritable(false));
+        try {
+            Path target = locked.resolve("t.json");
+            Result w = run("check", "--trace-json", target.toString(), m.toString());
+            if (!Files.exists(target)) { // root may write anywhere
+                assertEquals(Main.BAD_INPUT, w.code(), w.all());
+                assertTrue(w.err().contains("cannot write " + target + ": Permission denied"), w.err());
+            }
+        } finally {
+            locked.toFile().setWritable(true);
+        }
+    }
+
+    @Test
+    void ioReasonsNameTheCauseNotThePath() {
+        assertEquals("Permission denied", IoErrors.reason(new java.nio.file.AccessDeniedException("/x")));
+        assertEquals("No such file or directory", IoErrors.reason(new java.nio.file.NoSuchFileException("/x")));
+        assertEquals("Is a directory", IoErrors.reason(new java.nio.file.FileSystemException("/x", null, "Is a directory")));
+    }
+
+    @Test
+    void meaninglessOptionCombinationsAreUsageErrors() throws IOException {
+        String m = model("one.uffd", ONE_USER).toString();
+        String[][] cases = {
+            {"check", "--full", "--list", m},
+            {"check", "--simulate", "0", m},
+            {"check", "--simulate", "-3", m},
+            {"check", "--seed", "7", m},
+            {"test", "--seed", "7", m},
+            {"bench", "--quick", "--large"},
+        };
+        for (String[] args : cases) {
+            Result r = run(args);
+            assertEquals(Main.BAD_INPUT, r.code(), String.join(" ", args) + ": " + r.all());
+            assertTrue(r.err().contains("uffdcheck: --"), String.join(" ", args) + ": " + r.err());
+            assertFalse(r.out().contains("scenario"), String.join(" ", args) + ": " + r.out());
+        }
+    }
+
+    @Test
+    void helpAndDocsAgreeOnExitCodes() throws IOException {
+        String help = run("--help").out() + run("check", "--help").out() + run("test", "--help").out();
+        assertTrue(help.contains("Ctrl-C stopped the search"), help);
+        assertTrue(help.contains("no models found"), help);
+        String readme = Files.readString(Path.of("README.md"));
+        assertTrue(readme.contains("interrupted before a verdict") && readme.contains("exits with 3"), "README: Ctrl-C exits 3");
+        assertTrue(readme.contains("for `test`, no models found"), "README: no models found is 2");
+        String language = Files.readString(Path.of("docs/language.md"));
+        assertFalse(language.contains("or a model has mistakes |"), "language.md: a model with mistakes is 2, not 1");
+        assertTrue(language.contains("| 3 | nothing was violated, but a bound was hit, a simulation ended, or the search was interrupted | the run was interrupted |"));
+    }
 }

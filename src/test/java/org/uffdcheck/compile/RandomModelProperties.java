@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.function.Predicate;
 import net.jqwik.api.Arbitraries;
@@ -13,9 +14,13 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.Tuple;
+import net.jqwik.api.constraints.IntRange;
+import org.uffdcheck.explore.ExploreOptions;
 import org.uffdcheck.explore.ExploreResult;
+import org.uffdcheck.explore.Explorer;
 import org.uffdcheck.explore.Replay;
 import org.uffdcheck.explore.Trace;
+import org.uffdcheck.props.ScenarioChecks;
 
 /**
  * On random small models (a few threads incrementing, assigning and awaiting a few bounded
@@ -84,6 +89,24 @@ class RandomModelProperties {
         }
         int[] last = replayed.last();
         assertTrue(plain.fault(last) != null || !plain.invariantHolds(0, last), twin);
+    }
+
+    /** Several workers print the counterexample one prints: the same steps, the same states. */
+    @Property(tries = 100)
+    void workersGiveTheTraceOneWorkerGives(@ForAll("models") String model,
+                                           @ForAll @IntRange(min = 2, max = 4) int workers) {
+        CompiledScenario cs = Sem.compile(model);
+        ExploreResult one = Sem.explore(cs);
+        ExploreResult many = new Explorer(cs, new ScenarioChecks(cs),
+                ExploreOptions.defaults().withWorkers(workers)).run();
+        assertEquals(one.status(), many.status(), model);
+        assertEquals(one.property(), many.property(), model);
+        assertEquals(one.stats().states(), many.stats().states(), model);
+        if (one.trace() == null) return;
+        assertTrue(Arrays.equals(one.trace().labels(), many.trace().labels()), model);
+        for (int i = 0; i < one.trace().states().size(); i++) {
+            assertEquals(Sem.box(one.trace().states().get(i)), Sem.box(many.trace().states().get(i)), model);
+        }
     }
 
     @Provide

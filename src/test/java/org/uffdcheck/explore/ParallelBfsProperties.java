@@ -56,8 +56,9 @@ class ParallelBfsProperties {
             assertEquals(one.trace().length(), many.trace().length());
             assertReplays(g, one.trace());
             assertReplays(g, many.trace());
-            // Ties are broken by fingerprint, not by scheduling: the same end state.
-            assertArrayEquals(one.trace().last(), many.trace().last());
+            // Ties are broken by fingerprint, not by scheduling, and every state is stored from
+            // the parent one worker stores it from: the same trace, step for step.
+            assertSameTrace(one.trace(), many.trace());
         }
         if (!deadlock) {
             int[] dist = g.distances();
@@ -130,6 +131,28 @@ class ParallelBfsProperties {
         assertEquals(exact.violated(), bits.violated());
         if (exact.violated()) assertEquals(exact.trace().length(), bits.trace().length());
         else assertNotEquals(Status.HOLDS, bits.status());
+    }
+
+    @Property(tries = 100)
+    void everyTraceIsTheOneOneWorkerGives(@ForAll("graphs") Graph g, @ForAll @IntRange(min = 2, max = 4) int workers,
+                                          @ForAll @Size(max = 8) Set<@IntRange(min = 0, max = 399) Integer> marks,
+                                          @ForAll boolean all, @ForAll boolean bitstate) {
+        StateChecks checks = twoProperties(g, marks);
+        ExploreOptions o = bitstate ? opts(1).withBitstate(12) : opts(1);
+        ExploreResult one = run(g, checks, o.withAll(all));
+        ExploreResult many = run(g, checks, o.withAll(all).withWorkers(workers));
+        assertEquals(one.stats().states(), many.stats().states());
+        assertEquals(one.violations().size(), many.violations().size());
+        for (int i = 0; i < one.violations().size(); i++) {
+            assertEquals(one.violations().get(i).property(), many.violations().get(i).property());
+            assertSameTrace(one.violations().get(i).trace(), many.violations().get(i).trace());
+        }
+    }
+
+    static void assertSameTrace(Trace a, Trace b) {
+        assertArrayEquals(a.labels(), b.labels());
+        assertEquals(a.states().size(), b.states().size());
+        for (int i = 0; i < a.states().size(); i++) assertArrayEquals(a.states().get(i), b.states().get(i));
     }
 
     private static void assertReplays(Graph g, Trace t) {
