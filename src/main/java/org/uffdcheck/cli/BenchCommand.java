@@ -108,9 +108,6 @@ final class BenchCommand implements Callable<Integer> {
                 err.println("uffdcheck: bench scenario " + s.name() + " does not load; run bench from the project's top "
                         + "directory or give --models DIR");
                 return Main.BAD_INPUT;
-            } catch (IOException e) {
-                err.println("uffdcheck: bench scenario " + s.name() + ": cannot write its model: " + IoErrors.reason(e));
-                return Main.BAD_INPUT;
             }
             Stats st = r.stats();
             out.printf(Locale.ROOT, fmt, s.name(), String.format(Locale.ROOT, "%,d", st.states()),

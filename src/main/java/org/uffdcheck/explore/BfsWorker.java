@@ -126,7 +126,6 @@ final class BfsWorker implements TransitionSystem.SuccessorSink {
                     } else {
                         for (int j = 0; j < succCount; j++) collect(j);
                     }
-                    }
                     if (!growIfWanted(shared)) break;
                 }
             } finally {
