@@ -52,8 +52,11 @@ final class ConstEval {
             case ADD -> Math.addExact(l, r);
             case SUB -> Math.subtractExact(l, r);
             case MUL -> Math.multiplyExact(l, r);
-            case DIV -> l / r;
-            case MOD -> l % r;
+            case DIV, MOD -> {
+                // As at run time: INT_MIN / -1 and INT_MIN % -1 overflow, as in C.
+                if (r == -1 && l == Integer.MIN_VALUE) throw new ArithmeticException("integer overflow");
+                yield op == Expr.BinaryOp.DIV ? l / r : l % r;
+            }
         };
     }
 }
