@@ -22,8 +22,13 @@ final class Explainer {
     static final int SHOWN_INSTANCES = 3;
     static final String FAULTS = "faults: ";
 
-    /** The bindings of the quantifier variables on the way down, then the values that decide. */
-    private record Why(List<String> binds, List<String> facts) {
+    /**
+     * The bindings of the quantifier variables on the way down, then the values that decide. weak:
+     * the facts only restate a test of bound variables and constants (k < 2 = false).
+     */
+    private record Why(List<String> binds, List<String> facts, boolean weak) {
+        Why(List<String> binds, List<String> facts) { this(binds, facts, false); }
+
         String render() {
             String f = String.join(", ", facts);
             return binds.isEmpty() ? f : String.join(", ", binds) + ": " + f;
@@ -197,7 +202,7 @@ final class Explainer {
         if (e instanceof Expr.Quantifier q) return q.forall() == want ? instance(q, want) : every(q, want);
         Set<String> facts = new LinkedHashSet<>();
         atoms(e, facts);
-        if (facts.isEmpty()) facts.add(Describe.oneLine(e) + " = " + shown(e));
+        if (facts.isEmpty()) return new Why(List.of(), List.of(Describe.oneLine(e) + " = " + shown(e)), true);
         return new Why(List.of(), List.copyOf(facts));
     }
 
@@ -250,7 +255,7 @@ final class Explainer {
         List<String> binds = new ArrayList<>();
         binds.add(binding);
         binds.addAll(inner.binds());
-        return new Why(binds, inner.facts());
+        return new Why(binds, inner.facts(), inner.weak());
     }
 
     /**
@@ -258,11 +263,13 @@ final class Explainer {
      * next to any bindings: one side's bindings can be hoisted; two sides' are kept apart.
      */
     private static Why merge(Why a, Why b) {
+        // What the bindings say already need not be said again next to real values.
+        if (a.weak() != b.weak()) return a.weak() ? b : a;
         Set<String> facts = new LinkedHashSet<>();
         if (a.binds().isEmpty() || b.binds().isEmpty() || a.binds().equals(b.binds())) {
             facts.addAll(a.facts());
             facts.addAll(b.facts());
-            return new Why(a.binds().isEmpty() ? b.binds() : a.binds(), List.copyOf(facts));
+            return new Why(a.binds().isEmpty() ? b.binds() : a.binds(), List.copyOf(facts), a.weak());
         }
         facts.add("(" + a.render() + ")");
         facts.add("(" + b.render() + ")");
