@@ -204,8 +204,15 @@ public final class CompiledScenario implements TransitionSystem {
     public String invariantFailure(String name, int[] s) {
         Decl.Property p = model.properties.get(name);
         if (p == null) return "invariant " + name + " is false";
-        String why = propertyNodes.scalars.containsKey(p.expr())
-                ? new Explainer(this, propertyNodes, new ValueFormat(threadNames()), s).explain(p.expr()) : null;
+        String why = null;
+        try {
+            if (propertyNodes.scalars.containsKey(p.expr())) {
+                why = new Explainer(new PropertyEval(this, propertyNodes, new ValueFormat(threadNames()), s)).explain(p.expr());
+            }
+        } catch (RuntimeException e) {
+            // The verdict stands without its reasons; a report must not end in a stack trace.
+            why = null;
+        }
         // A fault is located already; a false invariant is located by its declaration.
         if (why != null && why.startsWith(Explainer.FAULTS)) return "invariant " + why;
         return "invariant at " + p.span().file().displayName() + ":" + p.span().line() + " "

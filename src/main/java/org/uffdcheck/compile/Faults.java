@@ -15,9 +15,9 @@ final class Faults {
         Located(String message) { super(message, null, false, false); }
     }
 
-    private final Explainer ev;
+    private final PropertyEval ev;
 
-    Faults(Explainer ev) { this.ev = ev; }
+    Faults(PropertyEval ev) { this.ev = ev; }
 
     Located at(Expr e, RuntimeException x) {
         Fault f = x instanceof FaultException fe ? fe.fault : Fault.ARITHMETIC;

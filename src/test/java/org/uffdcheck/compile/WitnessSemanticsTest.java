@@ -96,7 +96,7 @@ class WitnessSemanticsTest {
     void negationExplainsWhatHolds() {
         // !(forall ...) is false because every instance holds; a test of the bound variable alone is
         // shown as such.
-        assertEquals("every v in l satisfies it (v = 4: v > 3 = true; v = 5: v > 3 = true)",
+        assertEquals("every v in l satisfies it (v = l[0] = 4: v > 3 = true; v = l[1] = 5: v > 3 = true)",
                 why("push_back(l, 4); push_back(l, 5);", "!(len(l) == 2 && (forall v in l: v > 3))")
                         .replace("len(l) = 2, ", ""));
     }
@@ -104,7 +104,7 @@ class WitnessSemanticsTest {
     @Test
     void pathsStartAtTheFirstObjectTheyPassThrough() {
         // A bound pointer is shown as its object; a global pointer's path from the object on.
-        assertEquals("c = obj#2: obj#2.refs = 0",
+        assertEquals("c = ctxs[1] = obj#2: obj#2.refs = 0",
                 why("ctxs[0] = kmalloc(obj); ctxs[0].refs = 1; ctxs[1] = kmalloc(obj);",
                         "forall c in ctxs: c == null || c.refs > 0"));
         assertEquals("p = obj#1, obj#1.next.refs = 4, q = null",
