@@ -65,7 +65,7 @@ public record Counterexample(CompiledScenario scenario, String property, Kind ki
         List<String> out = new ArrayList<>();
         for (String name : names) {
             int slot = status.get(name);
-            String where = "before the first step";
+            String where = "by init, before the first step";
             for (int i = steps.size() - 1; i >= 0; i--) {
                 if (trace.states().get(i)[slot] != trace.states().get(i + 1)[slot]
                         && trace.states().get(i + 1)[slot] == trace.last()[slot]) {

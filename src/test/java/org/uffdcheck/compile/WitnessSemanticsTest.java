@@ -112,6 +112,20 @@ class WitnessSemanticsTest {
     }
 
     @Test
+    void threadAtLabelIsAValueOfItsOwn() {
+        String m = """
+                proc unlocked() { skip; crit: skip; skip; }
+                invariant mutex: !(t1@crit && t2@crit);
+                scenario s { thread t1 = unlocked(); thread t2 = unlocked(); check mutex; expect holds; }
+                """;
+        CompiledScenario cs = Sem.compile(m);
+        ExploreResult r = Sem.explore(cs);
+        assertViolation("mutex", 2, r);
+        assertEquals("invariant at sem.uffd:2 is false: t1@crit = true, t2@crit = true",
+                cs.invariantFailure("mutex", r.trace().last()));
+    }
+
+    @Test
     void aQuantifierReadAsAValueShowsTheInstancesBehindIt() {
         assertEquals("flags[0] = true, (exists k in 1..4: ...) = false (k = 1: flags[1] = false; k = 2: flags[2] = false; "
                         + "k = 3: flags[3] = false; 1 more)",
@@ -159,7 +173,7 @@ class WitnessSemanticsTest {
     void aLeakNamesEachObjectAndTheStepThatAllocatedIt() {
         String m = """
                 struct obj { refs: int; }
-                pool obj[3];
+                pool obj[4];
                 var p: obj*;
                 proc lose() {
                     p = kmalloc(obj);
@@ -175,5 +189,12 @@ class WitnessSemanticsTest {
         assertEquals("leak: unreachable at the end: obj#1, allocated at sem.uffd:5: p = kmalloc(obj) (step 1); "
                         + "obj#2, allocated at sem.uffd:6: var mine: obj* = kmalloc(obj) (step 2)",
                 Counterexample.of(cs, "memory_safe", r.trace()).explanation());
+        // An object the scenario's init allocated has no step of its own.
+        CompiledScenario init = Sem.compile(m.replace("thread t = lose();", "init { p = kmalloc(obj); } thread t = lose();"));
+        ExploreResult ri = Sem.explore(init);
+        assertEquals("leak: unreachable at the end: obj#1, allocated by init, before the first step; "
+                        + "obj#2, allocated at sem.uffd:5: p = kmalloc(obj) (step 1); "
+                        + "obj#3, allocated at sem.uffd:6: var mine: obj* = kmalloc(obj) (step 2)",
+                Counterexample.of(init, "memory_safe", ri.trace()).explanation());
     }
 }
