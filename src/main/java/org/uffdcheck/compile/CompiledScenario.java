@@ -209,7 +209,7 @@ public final class CompiledScenario implements TransitionSystem {
             if (propertyNodes.scalars.containsKey(p.expr())) {
                 why = new Explainer(new PropertyEval(this, propertyNodes, new ValueFormat(threadNames()), s)).explain(p.expr());
             }
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | StackOverflowError e) {
             // The verdict stands without its reasons; a report must not end in a stack trace.
             why = null;
         }

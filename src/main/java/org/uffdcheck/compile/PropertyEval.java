@@ -35,33 +35,84 @@ final class PropertyEval {
         this.faults = new Faults(this);
     }
 
-    /** The value of a scalar expression; the first fault met is raised as Located at its node. */
+    /**
+     * The value of a scalar expression; the first fault met is raised as Located at its node. The
+     * compiled node runs first; only when it faults are its operands evaluated one by one to find
+     * the node that faulted, so a deep expression costs a re-evaluation only on the faulting path.
+     */
     int value(Expr e) {
-        if (e instanceof Expr.Quantifier q) return quantifier(q) ? 1 : 0;
-        if (e instanceof Expr.Binary b && (b.op() == Expr.BinaryOp.AND || b.op() == Expr.BinaryOp.OR)) {
-            boolean l = value(b.left()) != 0;
-            if (l == (b.op() == Expr.BinaryOp.OR)) return l ? 1 : 0;
-            return value(b.right()) != 0 ? 1 : 0;
-        }
-        operands(e);
         try {
             return nodes.scalars.get(e).eval(s, 0);
         } catch (FaultException | ArithmeticException x) {
-            throw faults.at(e, x);
+            if (e instanceof Expr.Quantifier q) quantifier(q);
+            throw locate(e, x);
         }
     }
 
     /** Where a non-scalar expression's value starts in the state. */
     int address(Expr e) {
-        operands(e);
         try {
             return nodes.addrs.get(e).at(s, 0);
         } catch (FaultException | ArithmeticException x) {
-            throw faults.at(e, x);
+            throw locate(e, x);
         }
     }
 
-    /** Evaluates e's operands first, so a fault raised by e itself is e's own. */
+    /** e faulted: an operand that faults is raised where it is, else the fault is e's own. */
+    private Faults.Located locate(Expr e, RuntimeException x) {
+        if (e instanceof Expr.Binary || e instanceof Expr.Unary) located(e);
+        else operands(e);
+        return faults.at(e, x);
+    }
+
+    /**
+     * Evaluates connectives, comparisons and arithmetic from their operands' values, bottom up, so
+     * that finding the fault in a long chain (a sum of thousands of terms) takes one pass; the
+     * operations are IntExpr's. Other nodes run compiled once their operands are known not to fault.
+     */
+    private int located(Expr e) {
+        if (e instanceof Expr.Unary u) {
+            int v = located(u.operand());
+            if (u.op() == Expr.UnaryOp.NOT) return v == 0 ? 1 : 0;
+            if (v == Integer.MIN_VALUE) throw faults.at(e, new ArithmeticException());
+            return -v;
+        }
+        if (e instanceof Expr.Binary b && model.typeOf(b.left()).isScalar()) {
+            if (b.op() == Expr.BinaryOp.AND || b.op() == Expr.BinaryOp.OR) {
+                boolean l = located(b.left()) != 0;
+                if (l == (b.op() == Expr.BinaryOp.OR)) return l ? 1 : 0;
+                return located(b.right()) != 0 ? 1 : 0;
+            }
+            int l = located(b.left()), r = located(b.right());
+            try {
+                return apply(b.op(), l, r);
+            } catch (ArithmeticException x) {
+                throw faults.at(e, x);
+            }
+        }
+        return value(e);
+    }
+
+    private static int apply(Expr.BinaryOp op, int l, int r) {
+        return switch (op) {
+            case EQ -> l == r ? 1 : 0;
+            case NE -> l != r ? 1 : 0;
+            case LT -> l < r ? 1 : 0;
+            case LE -> l <= r ? 1 : 0;
+            case GT -> l > r ? 1 : 0;
+            case GE -> l >= r ? 1 : 0;
+            case ADD -> Math.addExact(l, r);
+            case SUB -> Math.subtractExact(l, r);
+            case MUL -> Math.multiplyExact(l, r);
+            case DIV, MOD -> {
+                if (r == -1 && l == Integer.MIN_VALUE) throw new ArithmeticException("integer overflow");
+                yield op == Expr.BinaryOp.DIV ? l / r : l % r;
+            }
+            case AND, OR -> throw new IllegalStateException("connectives short-circuit");
+        };
+    }
+
+    /** Evaluates e's operands in order; the first that faults is raised located. */
     private void operands(Expr e) {
         if (e instanceof Expr.Field f) {
             operand(f.target());
@@ -80,7 +131,7 @@ final class PropertyEval {
 
     /** Operands the compiler folded away (len of an array, say) have no node and are not evaluated. */
     private void operand(Expr e) {
-        if (nodes.scalars.containsKey(e) || e instanceof Expr.Quantifier) value(e);
+        if (nodes.scalars.containsKey(e)) value(e);
         else if (nodes.addrs.containsKey(e)) address(e);
     }
 
@@ -150,6 +201,7 @@ final class PropertyEval {
     /** q's domain as it is now (evaluating its bounds or collection). */
     Domain domain(Expr.Quantifier q) { return new Domain(q); }
 
+    /** A quantifier the compiled node found faulting, instance by instance: the fault is raised located. */
     private boolean quantifier(Expr.Quantifier q) {
         Domain d = new Domain(q);
         try {
