@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import org.uffdcheck.lang.ast.Expr;
 import org.uffdcheck.lang.check.CheckedModel;
+import org.uffdcheck.lang.check.ConstEval;
 import org.uffdcheck.lang.check.Symbol;
 import org.uffdcheck.lang.check.Type;
 
@@ -60,56 +61,41 @@ final class PropertyEval {
 
     /** e faulted: an operand that faults is raised where it is, else the fault is e's own. */
     private Faults.Located locate(Expr e, RuntimeException x) {
-        if (e instanceof Expr.Binary || e instanceof Expr.Unary) located(e);
+        if (operator(e)) located(e);
         else operands(e);
         return faults.at(e, x);
     }
 
     /**
      * Evaluates connectives, comparisons and arithmetic from their operands' values, bottom up, so
-     * that finding the fault in a long chain (a sum of thousands of terms) takes one pass; the
-     * operations are IntExpr's. Other nodes run compiled once their operands are known not to fault.
+     * that finding the fault in a long chain (a sum of thousands of terms) takes one pass, with the
+     * operators as constants fold them. Other nodes run compiled.
      */
     private int located(Expr e) {
+        if (!operator(e)) return value(e);
         if (e instanceof Expr.Unary u) {
             int v = located(u.operand());
             if (u.op() == Expr.UnaryOp.NOT) return v == 0 ? 1 : 0;
             if (v == Integer.MIN_VALUE) throw faults.at(e, new ArithmeticException());
             return -v;
         }
-        if (e instanceof Expr.Binary b && model.typeOf(b.left()).isScalar()) {
-            if (b.op() == Expr.BinaryOp.AND || b.op() == Expr.BinaryOp.OR) {
-                boolean l = located(b.left()) != 0;
-                if (l == (b.op() == Expr.BinaryOp.OR)) return l ? 1 : 0;
-                return located(b.right()) != 0 ? 1 : 0;
-            }
-            int l = located(b.left()), r = located(b.right());
-            try {
-                return apply(b.op(), l, r);
-            } catch (ArithmeticException x) {
-                throw faults.at(e, x);
-            }
+        Expr.Binary b = (Expr.Binary) e;
+        if (b.op() == Expr.BinaryOp.AND || b.op() == Expr.BinaryOp.OR) {
+            boolean l = located(b.left()) != 0;
+            if (l == (b.op() == Expr.BinaryOp.OR)) return l ? 1 : 0;
+            return located(b.right()) != 0 ? 1 : 0;
         }
-        return value(e);
+        int l = located(b.left()), r = located(b.right());
+        try {
+            return ConstEval.apply(b.op(), l, r);
+        } catch (ArithmeticException x) {
+            throw faults.at(e, x);
+        }
     }
 
-    private static int apply(Expr.BinaryOp op, int l, int r) {
-        return switch (op) {
-            case EQ -> l == r ? 1 : 0;
-            case NE -> l != r ? 1 : 0;
-            case LT -> l < r ? 1 : 0;
-            case LE -> l <= r ? 1 : 0;
-            case GT -> l > r ? 1 : 0;
-            case GE -> l >= r ? 1 : 0;
-            case ADD -> Math.addExact(l, r);
-            case SUB -> Math.subtractExact(l, r);
-            case MUL -> Math.multiplyExact(l, r);
-            case DIV, MOD -> {
-                if (r == -1 && l == Integer.MIN_VALUE) throw new ArithmeticException("integer overflow");
-                yield op == Expr.BinaryOp.DIV ? l / r : l % r;
-            }
-            case AND, OR -> throw new IllegalStateException("connectives short-circuit");
-        };
+    /** A unary or binary operator on one-slot values (not the comparison of two structs). */
+    private boolean operator(Expr e) {
+        return e instanceof Expr.Unary || e instanceof Expr.Binary b && model.typeOf(b.left()).isScalar();
     }
 
     /** Evaluates e's operands in order; the first that faults is raised located. */

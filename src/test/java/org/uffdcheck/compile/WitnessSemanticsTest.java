@@ -112,6 +112,26 @@ class WitnessSemanticsTest {
     }
 
     @Test
+    void structsComparedShowBothValuesAndTheirIndexFaults() {
+        String m = """
+                struct pt { a: int; b: int; }
+                var ps: pt[2];
+                var q: pt;
+                var x: int;
+                proc run() { atomic { x = X; ps[1].a = 4; } }
+                invariant same: x == 0 || ps[x] == q;
+                scenario s { thread t = run(); check same; expect holds; }
+                """;
+        CompiledScenario cs = Sem.compile(m.replace("X", "1"));
+        ExploreResult r = Sem.explore(cs);
+        assertEquals("invariant at sem.uffd:6 is false: x = 1, ps[1] = {a: 4, b: 0}, q = {a: 0, b: 0}",
+                cs.invariantFailure("same", r.trace().last()));
+        cs = Sem.compile(m.replace("X", "3"));
+        r = Sem.explore(cs);
+        assertEquals("invariant faults: index 3 out of 0..1 in ps at sem.uffd:6:27", cs.invariantFailure("same", r.trace().last()));
+    }
+
+    @Test
     void threadAtLabelIsAValueOfItsOwn() {
         String m = """
                 proc unlocked() { skip; crit: skip; skip; }

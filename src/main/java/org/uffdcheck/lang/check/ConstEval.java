@@ -3,7 +3,7 @@ package org.uffdcheck.lang.check;
 import org.uffdcheck.lang.ast.Expr;
 
 /** Folds expressions made of literals, constants and enum members. */
-final class ConstEval {
+public final class ConstEval {
     private ConstEval() {}
 
     static Integer eval(Expr e, Names names) {
@@ -39,7 +39,8 @@ final class ConstEval {
         return null;
     }
 
-    static int apply(Expr.BinaryOp op, int l, int r) {
+    /** A binary operator on two values, as the run time computes it; overflow and division by zero throw. */
+    public static int apply(Expr.BinaryOp op, int l, int r) {
         return switch (op) {
             case OR -> (l != 0 || r != 0) ? 1 : 0;
             case AND -> (l != 0 && r != 0) ? 1 : 0;
