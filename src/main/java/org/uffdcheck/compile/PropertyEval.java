@@ -11,10 +11,10 @@ import org.uffdcheck.lang.check.Symbol;
 import org.uffdcheck.lang.check.Type;
 
 /**
- * Evaluates a property node by node with what the search compiled for each (PropertyNodes), in the
- * search's order, so that it cannot disagree with the verdict; the first fault is raised located at
- * the node that met it. Also names what a node reads, as reports show it. Works on a copy of the
- * state: binding quantifier variables writes their scratch slots.
+ * Evaluates any node of a property with what the search compiled for it (PropertyNodes), so that it
+ * cannot disagree with the verdict; when a node faults, its operands are evaluated in source order
+ * to raise the fault located at the node that met it. Also names what a node reads, as reports
+ * show it. Works on a copy of the state: binding quantifier variables writes their scratch slots.
  */
 final class PropertyEval {
     final CheckedModel model;
