@@ -3,6 +3,7 @@ package org.uffdcheck.compile;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import org.uffdcheck.lang.ast.Decl;
 import org.uffdcheck.lang.check.CheckedModel;
 import org.uffdcheck.lang.check.Fault;
 import org.uffdcheck.lang.check.ScenarioInfo;
@@ -45,9 +46,11 @@ public final class CompiledScenario implements TransitionSystem {
     }
 
     private final Leaks leaks;
+    private final PropertyNodes propertyNodes;
 
     CompiledScenario(CheckedModel model, ScenarioInfo info, Layout layout, Code code, int[] initial, Set<Integer> endPcs,
-                     List<Check> invariants, List<Check> reachables, boolean[] namedThreads) {
+                     List<Check> invariants, List<Check> reachables, boolean[] namedThreads, PropertyNodes propertyNodes) {
+        this.propertyNodes = propertyNodes;
         this.namedThreads = namedThreads;
         this.model = model;
         this.info = info;
@@ -64,6 +67,9 @@ public final class CompiledScenario implements TransitionSystem {
 
     /** At an end state, whether some heap object is live but unreachable. */
     public boolean leaks(int[] s) { return leaks.any(s, threadCount()); }
+
+    /** The objects leaks(s) finds, named as traces name pointers (userfaultfd_ctx#2). */
+    public List<String> leakedObjects(int[] s) { return leaks.leaked(s, threadCount()); }
 
     /** Whether a successor label is the delivery of a fatal signal rather than a step. */
     public static boolean isKill(int label) { return (label & Scheduler.KILL) == Scheduler.KILL; }
@@ -139,6 +145,12 @@ public final class CompiledScenario implements TransitionSystem {
 
     public String threadName(int t) { return info.threads().get(t).name(); }
 
+    private List<String> threadNames() {
+        List<String> out = new ArrayList<>();
+        for (int t = 0; t < threadCount(); t++) out.add(threadName(t));
+        return out;
+    }
+
     /** The thread that takes the step a successor label names. */
     public static int threadOfLabel(int label) { return label >>> Scheduler.ALT_BITS; }
 
@@ -182,6 +194,29 @@ public final class CompiledScenario implements TransitionSystem {
         } catch (FaultException | ArithmeticException e) {
             return false;
         }
+    }
+
+    /**
+     * Why invariant name does not hold in s, for reports: "invariant at FILE:LINE is false: " then
+     * the failing quantifier instance and the values that make it false, or "invariant faults: "
+     * then the fault its evaluation met and where.
+     */
+    public String invariantFailure(String name, int[] s) {
+        Decl.Property p = model.properties.get(name);
+        if (p == null) return "invariant " + name + " is false";
+        String why = null;
+        try {
+            if (propertyNodes.scalars.containsKey(p.expr())) {
+                why = new Explainer(new PropertyEval(this, propertyNodes, new ValueFormat(threadNames()), s)).explain(p.expr());
+            }
+        } catch (RuntimeException | StackOverflowError e) {
+            // The verdict stands without its reasons; a report must not end in a stack trace.
+            why = null;
+        }
+        // A fault is located already; a false invariant is located by its declaration.
+        if (why != null && why.startsWith(Explainer.FAULTS)) return "invariant " + why;
+        return "invariant at " + p.span().file().displayName() + ":" + p.span().line() + " "
+                + (why == null ? "is false" : why);
     }
 
     public boolean checksDeadlock() { return info.checks().contains("deadlock"); }

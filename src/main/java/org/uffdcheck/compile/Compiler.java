@@ -24,6 +24,7 @@ public final class Compiler {
         List<CompiledScenario.Check> invariants = new ArrayList<>();
         List<CompiledScenario.Check> reachables = new ArrayList<>();
         ec.proc = null;
+        ec.nodes = new PropertyNodes();
         for (String name : scenario.checks()) {
             Decl.Property p = model.properties.get(name);
             if (p == null) continue;
@@ -49,7 +50,7 @@ public final class Compiler {
         }
         int[] initial = InitRunner.run(gen.code, layout, scenario, diags);
         if (diags.hasErrors()) throw new ModelError(diags);
-        return new CompiledScenario(model, scenario, layout, gen.code, initial, gen.endPcs, invariants, reachables, named);
+        return new CompiledScenario(model, scenario, layout, gen.code, initial, gen.endPcs, invariants, reachables, named, ec.nodes);
     }
 
     /** Global initialisers run as the first statements of the scenario's init code. */

@@ -20,6 +20,8 @@ final class ExprCompiler {
     final List<PendingAt> pendingAt = new ArrayList<>();
     /** The procedure whose locals names refer to; null for invariants and global initialisers. */
     Layout.ProcLayout proc;
+    /** Where to keep what each node compiled to, for explaining a property later; null when not wanted. */
+    PropertyNodes nodes;
 
     record PendingAt(IntExpr.At node, String label) {}
 
@@ -39,6 +41,12 @@ final class ExprCompiler {
     }
 
     IntExpr scalar(Expr e) {
+        IntExpr out = lowerScalar(e);
+        if (nodes != null) nodes.scalars.put(e, out);
+        return out;
+    }
+
+    private IntExpr lowerScalar(Expr e) {
         if (e instanceof Expr.IntLit l) return new IntExpr.Const((int) l.value());
         if (e instanceof Expr.BoolLit b) return new IntExpr.Const(b.value() ? 1 : 0);
         if (e instanceof Expr.Name n) {
@@ -137,6 +145,12 @@ final class ExprCompiler {
     }
 
     Addr addr(Expr e) {
+        Addr out = lowerAddr(e);
+        if (nodes != null) nodes.addrs.put(e, out);
+        return out;
+    }
+
+    private Addr lowerAddr(Expr e) {
         if (e instanceof Expr.Name n) {
             Symbol s = model.symbolOf(n);
             if (s instanceof Symbol.Global g) return new Addr.Fixed(layout.globalAddr[g.index()]);

@@ -104,6 +104,8 @@ abstract class IntExpr {
         Div(IntExpr l, IntExpr r, boolean mod) { this.l = l; this.r = r; this.mod = mod; }
         int eval(int[] s, int fp) {
             int a = l.eval(s, fp), b = r.eval(s, fp);
+            // Java gives INT_MIN / -1 = INT_MIN and INT_MIN % -1 = 0; in C both overflow.
+            if (b == -1 && a == Integer.MIN_VALUE) throw new ArithmeticException("integer overflow");
             return mod ? a % b : a / b;
         }
     }

@@ -32,6 +32,32 @@ final class Leaks {
 
     boolean any(int[] s, int threads) {
         if (pools.length == 0) return false;
+        boolean[][] marked = mark(s, threads);
+        for (Layout.Pool p : pools) {
+            for (int i = 0; i < p.cap(); i++) {
+                if (s[p.base() + i * p.stride()] == Layout.Pool.LIVE && !marked[p.id()][i]) return true;
+            }
+        }
+        return false;
+    }
+
+    /** The leaked objects, named as traces name pointers (userfaultfd_ctx#2), pool by pool. */
+    List<String> leaked(int[] s, int threads) {
+        List<String> out = new ArrayList<>();
+        if (pools.length == 0) return out;
+        boolean[][] marked = mark(s, threads);
+        for (Layout.Pool p : pools) {
+            for (int i = 0; i < p.cap(); i++) {
+                if (s[p.base() + i * p.stride()] == Layout.Pool.LIVE && !marked[p.id()][i]) {
+                    out.add(ValueFormat.pointer(p.type().name(), i + 1));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Which objects of each pool are reachable from the globals and the threads' frames. */
+    private boolean[][] mark(int[] s, int threads) {
         boolean[][] marked = new boolean[pools.length][];
         for (Layout.Pool p : pools) marked[p.id()] = new boolean[p.cap()];
         List<int[]> work = new ArrayList<>();
@@ -42,12 +68,7 @@ final class Leaks {
             Layout.Pool p = pools[o[0]];
             scan(s, p.type(), p.base() + o[1] * p.stride() + 1, marked, work);
         }
-        for (Layout.Pool p : pools) {
-            for (int i = 0; i < p.cap(); i++) {
-                if (s[p.base() + i * p.stride()] == Layout.Pool.LIVE && !marked[p.id()][i]) return true;
-            }
-        }
-        return false;
+        return marked;
     }
 
     private void frames(int[] s, int tb, boolean[][] marked, List<int[]> work) {

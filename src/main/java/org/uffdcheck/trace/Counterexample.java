@@ -1,12 +1,13 @@
 package org.uffdcheck.trace;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.uffdcheck.compile.CompiledScenario;
 import org.uffdcheck.compile.Describer;
 import org.uffdcheck.explore.ExploreResult;
 import org.uffdcheck.explore.Trace;
-import org.uffdcheck.lang.ast.Decl;
 import org.uffdcheck.lang.check.Fault;
 
 /**
@@ -32,6 +33,7 @@ public record Counterexample(CompiledScenario scenario, String property, Kind ki
     public static Counterexample of(CompiledScenario cs, String property, Trace trace) {
         int[] last = trace.last();
         Fault f = cs.fault(last);
+        List<TraceStep> steps = steps(cs, trace);
         Kind kind;
         String why;
         if (f != null) {
@@ -40,16 +42,41 @@ public record Counterexample(CompiledScenario scenario, String property, Kind ki
             why = (f.kind.equals(f.property) ? "" : f.kind + ": ") + f.description + " at " + cs.faultSite(last);
         } else if (property.equals(Fault.LEAK.property)) {
             kind = Kind.FAULT;
-            why = Fault.LEAK.kind + ": " + Fault.LEAK.description;
+            why = Fault.LEAK.kind + ": " + leaked(cs, trace, steps);
         } else if (property.equals(ExploreResult.DEADLOCK)) {
             kind = Kind.DEADLOCK;
             why = "no thread can move, and not every thread has finished";
         } else {
             kind = Kind.INVARIANT;
-            Decl.Property p = cs.model().properties.get(property);
-            why = "invariant " + (p == null ? property : oneLine(p.expr().span().text())) + " is false";
+            why = cs.invariantFailure(property, last);
         }
-        return new Counterexample(cs, property, kind, why, trace, steps(cs, trace));
+        return new Counterexample(cs, property, kind, why, trace, steps);
+    }
+
+    /**
+     * "unreachable at the end: userfaultfd_ctx#2 allocated at FILE:LINE: statement; ...". The state
+     * does not record where an object was allocated; the last step that made it live did.
+     */
+    private static String leaked(CompiledScenario cs, Trace trace, List<TraceStep> steps) {
+        List<String> names = cs.leakedObjects(trace.last());
+        if (names.isEmpty()) return Fault.LEAK.description;
+        Map<String, Integer> status = new HashMap<>();
+        for (Describer.Var o : cs.describer().objects()) status.put(o.name(), Describer.statusSlot(o));
+        List<String> out = new ArrayList<>();
+        for (String name : names) {
+            int slot = status.get(name);
+            String where = "by init, before the first step";
+            for (int i = steps.size() - 1; i >= 0; i--) {
+                if (trace.states().get(i)[slot] != trace.states().get(i + 1)[slot]
+                        && trace.states().get(i + 1)[slot] == trace.last()[slot]) {
+                    TraceStep st = steps.get(i);
+                    where = "at " + st.location() + ": " + st.statement().replaceAll(";\\s*$", "") + " (step " + st.number() + ")";
+                    break;
+                }
+            }
+            out.add(name + ", allocated " + where);
+        }
+        return "unreachable at the end: " + String.join("; ", out);
     }
 
     private static List<TraceStep> steps(CompiledScenario cs, Trace trace) {

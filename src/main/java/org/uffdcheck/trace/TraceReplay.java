@@ -148,13 +148,17 @@ public final class TraceReplay {
     private String violates(int[] s, String property) {
         Fault f = cs.fault(s);
         if (f != null) return f.property.equals(property) ? f.description + " at " + cs.faultSite(s) : null;
+        if (property.equals(Fault.LEAK.property)) {
+            List<String> leaked = cs.isValidEnd(s) ? cs.leakedObjects(s) : List.of();
+            return leaked.isEmpty() ? null : "leak: unreachable at the end: " + String.join(", ", leaked);
+        }
         if (property.equals(org.uffdcheck.explore.ExploreResult.DEADLOCK)) {
             boolean[] moves = RaceDiagram.canMove(cs, s);
             for (boolean m : moves) if (m) return null;
             return cs.isValidEnd(s) ? null : "no thread can move, and not every thread has finished";
         }
         int i = cs.invariantNames().indexOf(property);
-        return i >= 0 && !cs.invariantHolds(i, s) ? "invariant " + property + " is false" : null;
+        return i >= 0 && !cs.invariantHolds(i, s) ? cs.invariantFailure(property, s) : null;
     }
 
     private String stillHolds(int[] s, String property) {

@@ -8,7 +8,7 @@ import org.uffdcheck.lang.ast.Expr;
  * int. A constant that would overflow or divide by zero is a mistake in the model, reported as
  * such where it happens rather than as "not a constant".
  */
-final class ConstEval {
+public final class ConstEval {
     private ConstEval() {}
 
     /**
@@ -69,7 +69,25 @@ final class ConstEval {
     }
 
     private static int apply(Expr.Binary b, int l, int r) throws Failure {
-        long v = switch (b.op()) {
+        if ((b.op() == Expr.BinaryOp.DIV || b.op() == Expr.BinaryOp.MOD) && r == 0) {
+            throw new Failure(b.span(), ": division by zero in " + l + " " + b.op().symbol + " 0");
+        }
+        try {
+            return apply(b.op(), l, r);
+        } catch (ArithmeticException overflow) {
+            long exact = switch (b.op()) {
+                case ADD -> (long) l + r;
+                case SUB -> (long) l - r;
+                case MUL -> (long) l * r;
+                default -> (long) l / r;  // INT_MIN / -1 and INT_MIN % -1: the quotient is what does not fit
+            };
+            throw new Failure(b.span(), ": " + l + " " + b.op().symbol + " " + r + " = " + exact + " does not fit in 32 bits");
+        }
+    }
+
+    /** A binary operator on two values, as the run time computes it; overflow and division by zero throw. */
+    public static int apply(Expr.BinaryOp op, int l, int r) {
+        return switch (op) {
             case OR -> (l != 0 || r != 0) ? 1 : 0;
             case AND -> (l != 0 && r != 0) ? 1 : 0;
             case EQ -> l == r ? 1 : 0;
@@ -78,17 +96,14 @@ final class ConstEval {
             case LE -> l <= r ? 1 : 0;
             case GT -> l > r ? 1 : 0;
             case GE -> l >= r ? 1 : 0;
-            case ADD -> (long) l + r;
-            case SUB -> (long) l - r;
-            case MUL -> (long) l * r;
+            case ADD -> Math.addExact(l, r);
+            case SUB -> Math.subtractExact(l, r);
+            case MUL -> Math.multiplyExact(l, r);
             case DIV, MOD -> {
-                if (r == 0) throw new Failure(b.span(), ": division by zero in " + l + " " + b.op().symbol + " 0");
-                yield b.op() == Expr.BinaryOp.DIV ? (long) l / r : (long) l % r;
+                // As at run time: INT_MIN / -1 and INT_MIN % -1 overflow, as in C.
+                if (r == -1 && l == Integer.MIN_VALUE) throw new ArithmeticException("integer overflow");
+                yield op == Expr.BinaryOp.DIV ? l / r : l % r;
             }
         };
-        if (v < Integer.MIN_VALUE || v > Integer.MAX_VALUE) {
-            throw new Failure(b.span(), ": " + l + " " + b.op().symbol + " " + r + " = " + v + " does not fit in 32 bits");
-        }
-        return (int) v;
     }
 }
