@@ -207,7 +207,7 @@ public final class CompiledScenario implements TransitionSystem {
         String why = null;
         try {
             if (propertyNodes.scalars.containsKey(p.expr())) {
-                why = new Explainer(new PropertyEval(this, propertyNodes, new ValueFormat(threadNames()), s)).explain(p.expr());
+                why = new Explainer(new PropertyEval(this, propertyNodes, new ValueFormat(threadNames(), false), s)).explain(p.expr());
             }
         } catch (RuntimeException | StackOverflowError e) {
             // The verdict stands without its reasons; a report must not end in a stack trace.
