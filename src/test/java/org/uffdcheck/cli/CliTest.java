@@ -296,6 +296,23 @@ class CliTest {
         assertTrue(r.err().contains("scenario two_users: unexpected verdict"), "the counterexample goes to stderr: " + r.err());
     }
 
+    @Test
+    void testExitsThreeWhenAScenarioHitsABoundAndNoVerdictDiffers() throws IOException {
+        model("many.uffd", MANY_STATES);
+        model("one.uffd", ONE_USER);
+        Result r = run("test", "--max-states", "10", dir.toString());
+        assertEquals(Main.BOUND, r.code(), r.all());
+        assertTrue(r.out().contains("bound hit (max-states 10)"), r.out());
+    }
+
+    @Test
+    void testExitsOneWhenAVerdictDiffersEvenIfAnotherScenarioHitABound() throws IOException {
+        model("many.uffd", MANY_STATES);
+        model("two.uffd", TWO_USERS.replace("expect violation only_one_user;", "expect holds;"));
+        Result r = run("test", "--max-states", "10", dir.toString());
+        assertEquals(Main.VIOLATION, r.code(), r.all());
+    }
+
     /** main flushes the top-level writers before exit; diagnostics printed by a subcommand must go through them. */
     @Test
     void subcommandsPrintThroughTheWritersMainFlushes() {
