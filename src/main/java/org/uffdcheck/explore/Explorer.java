@@ -6,6 +6,7 @@ import java.util.function.Consumer;
 import org.uffdcheck.compile.TransitionSystem;
 import org.uffdcheck.props.StateChecks;
 import org.uffdcheck.state.MemoryBudget;
+import org.uffdcheck.state.StateQueue;
 
 /**
  * Runs one search of a transition system against its state checks. run() does the work on the
@@ -63,13 +64,16 @@ public final class Explorer {
                 case BFS -> new Bfs(ts, checks, opts, c).run();
             };
         } catch (MemoryBudget.Refused e) {
-            return memoryBound(c, c.memoryBound());
+            return stoppedBy(c, c.memoryBound());
         } catch (OutOfMemoryError e) {
-            return memoryBound(c, RunControl.heapBound());
+            return stoppedBy(c, RunControl.heapBound());
+        } catch (StateQueue.SpillFailed e) {
+            return stoppedBy(c, "disk: " + e.getMessage());
         }
     }
 
-    private static ExploreResult memoryBound(RunControl c, String detail) {
+    /** The search ran out of room (budget, heap or disk): a bound, reported with what it reached. */
+    private static ExploreResult stoppedBy(RunControl c, String detail) {
         Progress p = c.progress();
         Stats stats = new Stats(p.states(), p.transitions(), p.depth(), p.seconds(), 0);
         return new ExploreResult(ExploreResult.Status.BOUND_REACHED, null, null, detail, stats, List.of());

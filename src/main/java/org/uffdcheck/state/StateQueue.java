@@ -44,6 +44,7 @@ public final class StateQueue implements AutoCloseable {
 
     private FileChannel disk;
     private Path diskPath;
+    private final Path spillDir;
     private ByteBuffer io;
     private final ArrayDeque<Integer> diskRecords = new ArrayDeque<>();
     private long diskRead;
@@ -55,6 +56,12 @@ public final class StateQueue implements AutoCloseable {
 
     /** A queue that keeps about memoryLimit bytes of chunks in memory and spills the rest. */
     public StateQueue(int width, long memoryLimit) {
+        this(width, memoryLimit, null);
+    }
+
+    /** As above, spilling into spillDir (null: the system's temporary directory). */
+    StateQueue(int width, long memoryLimit, Path spillDir) {
+        this.spillDir = spillDir;
         if (width < 0) throw new IllegalArgumentException("width " + width);
         if (memoryLimit < 0) throw new IllegalArgumentException("memoryLimit " + memoryLimit);
         this.width = width;
@@ -176,7 +183,8 @@ public final class StateQueue implements AutoCloseable {
     private void spill(int[] chunk, int records) {
         try {
             if (disk == null) {
-                diskPath = Files.createTempFile("uffdcheck-queue-", ".bin");
+                diskPath = spillDir == null ? Files.createTempFile("uffdcheck-queue-", ".bin")
+                        : Files.createTempFile(spillDir, "uffdcheck-queue-", ".bin");
                 diskPath.toFile().deleteOnExit();
                 disk = FileChannel.open(diskPath, StandardOpenOption.READ, StandardOpenOption.WRITE,
                         StandardOpenOption.DELETE_ON_CLOSE);
@@ -189,7 +197,7 @@ public final class StateQueue implements AutoCloseable {
             while (io.hasRemaining()) diskWrite += disk.write(io, diskWrite);
             diskRecords.addLast(records);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot spill the state queue to disk", e);
+            throw new SpillFailed("cannot spill the state queue to disk", e);
         }
     }
 
@@ -211,7 +219,22 @@ public final class StateQueue implements AutoCloseable {
                 diskWrite = 0;
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the state queue back from disk", e);
+            throw new SpillFailed("cannot read the state queue back from disk", e);
+        }
+    }
+
+    /**
+     * The disk under the spill file failed (full, removed, unreadable): a limit of the machine, which
+     * a search reports as a bound with what it reached, like running out of memory.
+     */
+    public static final class SpillFailed extends UncheckedIOException {
+        SpillFailed(String what, IOException cause) {
+            super(what + ": " + reason(cause), cause);
+        }
+
+        private static String reason(IOException e) {
+            String m = e.getMessage();
+            return m == null || m.isBlank() ? e.getClass().getSimpleName() : m;
         }
     }
 

@@ -3,8 +3,10 @@ package org.uffdcheck.state;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.List;
 import net.jqwik.api.ForAll;
@@ -12,6 +14,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.constraints.Size;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Ops are ints: a positive value pushes a record of it, otherwise pop. */
 class StateQueueProperties {
@@ -67,6 +70,20 @@ class StateQueueProperties {
             }
             assertFalse(q.pop(out));
             assertEquals(0, q.spilledBytes());
+        }
+    }
+
+    @Test
+    void aSpillThatCannotBeWrittenSaysWhyAsItsOwnException(@TempDir Path dir) {
+        Path gone = dir.resolve("gone");
+        int width = 8;
+        try (StateQueue q = new StateQueue(width, 1 << 20, gone)) {
+            int[] rec = new int[width];
+            StateQueue.SpillFailed e = assertThrows(StateQueue.SpillFailed.class, () -> {
+                for (int i = 0; i < 1_000_000; i++) q.push(rec);
+            });
+            assertTrue(e.getMessage().startsWith("cannot spill the state queue to disk: "), e.getMessage());
+            assertTrue(e.getMessage().contains("gone"), e.getMessage());
         }
     }
 
