@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
+import java.nio.file.FileStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -44,7 +45,11 @@ public final class StateQueue implements AutoCloseable {
 
     private FileChannel disk;
     private Path diskPath;
+    private FileStore diskStore;
     private final Path spillDir;
+    /** Free disk space a spill never eats into: a model's frontier must not fill the user's disk. */
+    private final long diskReserve;
+    static final long DISK_RESERVE = 1L << 30;
     private ByteBuffer io;
     private final ArrayDeque<Integer> diskRecords = new ArrayDeque<>();
     private long diskRead;
@@ -56,12 +61,16 @@ public final class StateQueue implements AutoCloseable {
 
     /** A queue that keeps about memoryLimit bytes of chunks in memory and spills the rest. */
     public StateQueue(int width, long memoryLimit) {
-        this(width, memoryLimit, null);
+        this(width, memoryLimit, null, DISK_RESERVE);
     }
 
-    /** As above, spilling into spillDir (null: the system's temporary directory). */
-    StateQueue(int width, long memoryLimit, Path spillDir) {
+    /**
+     * As above, spilling into spillDir (null: the system's temporary directory) while at least
+     * diskReserve bytes stay free there.
+     */
+    StateQueue(int width, long memoryLimit, Path spillDir, long diskReserve) {
         this.spillDir = spillDir;
+        this.diskReserve = diskReserve;
         if (width < 0) throw new IllegalArgumentException("width " + width);
         if (memoryLimit < 0) throw new IllegalArgumentException("memoryLimit " + memoryLimit);
         this.width = width;
@@ -186,10 +195,18 @@ public final class StateQueue implements AutoCloseable {
                 diskPath = spillDir == null ? Files.createTempFile("uffdcheck-queue-", ".bin")
                         : Files.createTempFile(spillDir, "uffdcheck-queue-", ".bin");
                 diskPath.toFile().deleteOnExit();
+                // The directory's: on Linux DELETE_ON_CLOSE unlinks the file as soon as it is open.
+                diskStore = Files.getFileStore(diskPath.toAbsolutePath().getParent());
                 disk = FileChannel.open(diskPath, StandardOpenOption.READ, StandardOpenOption.WRITE,
                         StandardOpenOption.DELETE_ON_CLOSE);
                 io = ByteBuffer.allocateDirect(4 * MAX_CHUNK_INTS + 4 * Math.max(1, width))
                         .order(ByteOrder.nativeOrder());
+            }
+            long need = 4L * records * width;
+            long free = diskStore.getUsableSpace();
+            if (free - need < diskReserve) {
+                throw new IOException("the disk keeps " + MemoryBudget.format(diskReserve) + " free for everything else and has "
+                        + MemoryBudget.format(free) + " left (the spill file holds " + MemoryBudget.format(diskWrite) + ")");
             }
             io.clear();
             io.asIntBuffer().put(chunk, 0, records * width);

@@ -77,13 +77,27 @@ class StateQueueProperties {
     void aSpillThatCannotBeWrittenSaysWhyAsItsOwnException(@TempDir Path dir) {
         Path gone = dir.resolve("gone");
         int width = 8;
-        try (StateQueue q = new StateQueue(width, 1 << 20, gone)) {
+        try (StateQueue q = new StateQueue(width, 1 << 20, gone, StateQueue.DISK_RESERVE)) {
             int[] rec = new int[width];
             StateQueue.SpillFailed e = assertThrows(StateQueue.SpillFailed.class, () -> {
                 for (int i = 0; i < 1_000_000; i++) q.push(rec);
             });
             assertTrue(e.getMessage().startsWith("cannot spill the state queue to disk: "), e.getMessage());
             assertTrue(e.getMessage().contains("gone"), e.getMessage());
+        }
+    }
+
+    @Test
+    void aSpillStopsBeforeTheDiskFillsUp(@TempDir Path dir) {
+        int width = 8;
+        // A reserve larger than any disk: the first spill already finds too little left.
+        try (StateQueue q = new StateQueue(width, 1 << 20, dir, Long.MAX_VALUE / 2)) {
+            int[] rec = new int[width];
+            StateQueue.SpillFailed e = assertThrows(StateQueue.SpillFailed.class, () -> {
+                for (int i = 0; i < 1_000_000; i++) q.push(rec);
+            });
+            assertTrue(e.getMessage().contains("free for everything else"), e.getMessage());
+            assertEquals(0, q.spilledBytes());
         }
     }
 
