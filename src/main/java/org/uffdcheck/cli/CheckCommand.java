@@ -102,7 +102,7 @@ final class CheckCommand implements Callable<Integer> {
                 } else {
                     Report.print(out, run.scenario(), r, render.style());
                     for (Violation v : Report.violations(r)) {
-                        if (v.trace() != null) counterexamples.add(Counterexample.of(run.scenario(), v.property(), v.trace()));
+                        if (v.trace() != null) counterexamples.add(Counterexample.of(run.scenario(), v.id(), v.trace()));
                     }
                 }
                 out.flush();

@@ -10,6 +10,7 @@ import org.uffdcheck.explore.Violation;
 import org.uffdcheck.explore.Progress;
 import org.uffdcheck.explore.Stats;
 import org.uffdcheck.explore.Witness;
+import org.uffdcheck.props.PropertyId;
 import org.uffdcheck.state.MemoryBudget;
 import org.uffdcheck.trace.Counterexample;
 import org.uffdcheck.trace.RaceDiagram;
@@ -39,8 +40,8 @@ final class Report {
         if (r.status() == ExploreResult.Status.VIOLATION) {
             List<Violation> all = violations(r);
             for (Violation v : all) {
-                if (all.size() > 1) out.printf("  -- violation %s%n", v.property());
-                violation(out, cs, v.property(), v.trace(), r.detail(), style);
+                if (all.size() > 1) out.printf("  -- violation %s%n", v.id().show());
+                violation(out, cs, v.id(), v.trace(), r.detail(), style);
             }
         }
         if (r.status() == ExploreResult.Status.BOUND_REACHED && isMemoryBound(r.detail())) {
@@ -59,17 +60,17 @@ final class Report {
     /** Every violation found: the list --all collects, or the one the search stopped at. */
     static List<Violation> violations(ExploreResult r) {
         if (!r.violations().isEmpty()) return r.violations();
-        return r.violated() ? List.of(new Violation(r.property(), r.trace())) : List.of();
+        return r.violated() ? List.of(new Violation(PropertyId.of(r.property()), r.trace())) : List.of();
     }
 
-    private static void violation(PrintWriter out, CompiledScenario cs, String property, Trace trace, String detail,
+    private static void violation(PrintWriter out, CompiledScenario cs, PropertyId property, Trace trace, String detail,
                                   Style style) {
         if (trace == null) {
-            out.printf("  %s: %s%n", property, detail == null ? ExploreResult.NEVER_REACHED : detail);
+            out.printf("  %s: %s%n", property.name(), detail == null ? ExploreResult.NEVER_REACHED : detail);
             return;
         }
         Counterexample cx = Counterexample.of(cs, property, trace);
-        out.printf("  %s: %s%n", property, cx.explanation());
+        out.printf("  %s: %s%n", property.name(), cx.explanation());
         out.printf("  counterexample, %d step%s:%n", trace.length(), trace.length() == 1 ? "" : "s");
         if (style == Style.LIST) {
             out.print(TextTrace.render(cs, trace));

@@ -31,11 +31,11 @@ final class ForbiddenLocks {
 
     /** Whether thread t holds any of them in s. */
     boolean heldBy(int[] s, int t) {
-        for (int a : globals) if (LockOps.holds(s[a], t)) return true;
+        for (int a : globals) if (LockWord.holds(s[a], t)) return true;
         for (int i = 0; i < pools.length; i++) {
             Layout.Pool pool = pools[i];
             for (int k = 0, rec = pool.base(); k < pool.cap(); k++, rec += pool.stride()) {
-                if (Layout.Pool.live(s[rec]) && LockOps.holds(s[rec + 1 + offsets[i]], t)) return true;
+                if (Layout.Pool.live(s[rec]) && LockWord.holds(s[rec + 1 + offsets[i]], t)) return true;
             }
         }
         return false;

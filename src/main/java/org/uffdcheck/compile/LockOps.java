@@ -4,7 +4,7 @@ import org.uffdcheck.lang.check.Fault;
 
 /**
  * rw-semaphores and spinlocks. An acquire that cannot succeed blocks the thread; a release of a
- * lock the thread does not hold is a fault. Readers are a bit mask so a release can be checked.
+ * lock the thread does not hold is a fault (LockWord says how a lock value packs its holders).
  * A thread counts the spinlocks it holds, so that sleeping under one can be caught.
  */
 final class LockOps {
@@ -26,8 +26,8 @@ final class LockOps {
         boolean available(int[] s, int fp) {
             int v = s[lock.at(s, fp)];
             return switch (kind) {
-                case DOWN_READ, DOWN_READ_KILLABLE -> v >= 0;
-                case DOWN_WRITE, DOWN_WRITE_KILLABLE, SPIN_LOCK -> v == 0;
+                case DOWN_READ, DOWN_READ_KILLABLE -> LockWord.readable(v);
+                case DOWN_WRITE, DOWN_WRITE_KILLABLE, SPIN_LOCK -> v == LockWord.FREE;
                 default -> true;
             };
         }
@@ -43,36 +43,35 @@ final class LockOps {
         boolean exec(int[] s, int tid, int tb, int fp, int c) {
             int a = lock.at(s, fp);
             int v = s[a];
-            int bit = 1 << tid;
             boolean interrupted = false;
             switch (kind) {
                 case DOWN_READ, DOWN_READ_KILLABLE -> {
                     if (kind == Kind.DOWN_READ_KILLABLE && s[tb + Layout.SIGNAL] == Layout.SIG_PENDING) {
                         interrupted = true;
                     } else {
-                        if ((v & bit) != 0) throw new FaultException(Fault.RECURSIVE_LOCK);
-                        s[a] = v | bit;
+                        if (LockWord.readBy(v, tid)) throw new FaultException(Fault.RECURSIVE_LOCK);
+                        s[a] = LockWord.withReader(v, tid);
                     }
                 }
                 case DOWN_WRITE, DOWN_WRITE_KILLABLE -> {
                     if (kind == Kind.DOWN_WRITE_KILLABLE && s[tb + Layout.SIGNAL] == Layout.SIG_PENDING) interrupted = true;
-                    else s[a] = -(tid + 1);
+                    else s[a] = LockWord.writeLockedBy(tid);
                 }
                 case UP_READ -> {
-                    if (v <= 0 || (v & bit) == 0) throw new FaultException(Fault.UNLOCK_NOT_HELD);
-                    s[a] = v & ~bit;
+                    if (!LockWord.readBy(v, tid)) throw new FaultException(Fault.UNLOCK_NOT_HELD);
+                    s[a] = LockWord.withoutReader(v, tid);
                 }
                 case UP_WRITE -> {
-                    if (v != -(tid + 1)) throw new FaultException(Fault.UNLOCK_NOT_HELD);
-                    s[a] = 0;
+                    if (v != LockWord.writeLockedBy(tid)) throw new FaultException(Fault.UNLOCK_NOT_HELD);
+                    s[a] = LockWord.FREE;
                 }
                 case SPIN_LOCK -> {
-                    s[a] = tid + 1;
+                    s[a] = LockWord.spinLockedBy(tid);
                     s[tb + Layout.SPINS]++;
                 }
                 case SPIN_UNLOCK -> {
-                    if (v != tid + 1) throw new FaultException(Fault.UNLOCK_NOT_HELD);
-                    s[a] = 0;
+                    if (v != LockWord.spinLockedBy(tid)) throw new FaultException(Fault.UNLOCK_NOT_HELD);
+                    s[a] = LockWord.FREE;
                     s[tb + Layout.SPINS]--;
                 }
             }
@@ -80,10 +79,5 @@ final class LockOps {
             s[tb] = next;
             return true;
         }
-    }
-
-    /** Whether thread t holds the rwsem value v, for reading or writing. */
-    static boolean holds(int v, int t) {
-        return v == -(t + 1) || (v > 0 && (v & (1 << t)) != 0);
     }
 }

@@ -378,7 +378,8 @@ final class Symmetry {
     /** A slot of thread t's region as the sort sees it: names of threads and objects blurred. */
     private static int threadKey(int v, int kind, int t) {
         if (kind == PLAIN || v == 0) return v;
-        if (kind == TASK || kind == SPIN) return v == t + 1 ? 1 : 2;
+        if (kind == TASK) return v == t + 1 ? 1 : 2;
+        if (kind == SPIN) return v == LockWord.spinLockedBy(t) ? 1 : 2;
         return 3;
     }
 
@@ -531,18 +532,14 @@ final class Symmetry {
     private int rename(int v, int kind, int[] tp, int[][] pp) {
         if (v == 0) return 0;
         switch (kind) {
-            case TASK, SPIN -> {
+            case TASK -> {
                 return v > 0 && v <= threads ? tp[v - 1] + 1 : v;
             }
+            case SPIN -> {
+                return LockWord.renameSpin(v, tp, threads);
+            }
             case RWSEM -> {
-                if (v < 0) {
-                    int w = -v - 1;
-                    return w < threads ? -(tp[w] + 1) : v;
-                }
-                int out = v;
-                for (int t = 0; t < threads && t < 31; t++) out &= ~(1 << t);
-                for (int t = 0; t < threads && t < 31; t++) if ((v & 1 << t) != 0) out |= 1 << tp[t];
-                return out;
+                return LockWord.renameRwsem(v, tp, threads);
             }
             case STATUS -> {
                 if (v < Layout.Pool.STACK) return v;

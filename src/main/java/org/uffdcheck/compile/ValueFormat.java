@@ -28,13 +28,13 @@ final class ValueFormat {
         if (t instanceof Type.Task) return v == 0 ? "none" : thread(v - 1);
         if (t instanceof Type.Enum e) return v >= 0 && v < e.members().size() ? e.members().get(v) : "?" + v;
         if (t instanceof Type.RwSem) {
-            if (v == 0) return "free";
-            if (v < 0) return "write-locked by " + thread(-v - 1);
+            if (v == LockWord.FREE) return "free";
+            if (LockWord.writeLocked(v)) return "write-locked by " + thread(LockWord.writer(v));
             List<String> readers = new ArrayList<>();
-            for (int b = 0; b < 31; b++) if ((v & (1 << b)) != 0) readers.add(thread(b));
+            for (int b = 0; b < LockWord.READER_BITS; b++) if (LockWord.readBy(v, b)) readers.add(thread(b));
             return "read-locked by " + String.join(", ", readers);
         }
-        if (t instanceof Type.SpinLock) return v == 0 ? "free" : "locked by " + thread(v - 1);
+        if (t instanceof Type.SpinLock) return v == LockWord.FREE ? "free" : "locked by " + thread(LockWord.spinHolder(v));
         if (t instanceof Type.Struct st) {
             StringBuilder sb = new StringBuilder("{");
             for (Type.Field f : st.fields()) {

@@ -111,7 +111,7 @@ final class Bfs {
             visited.add(fp);
             int v = checks.violation(init);
             if (v != StateChecks.OK) {
-                findings.violation(new Findings.End(v, checks.propertyName(v), 0, fp, 0, -1));
+                findings.violation(new Findings.End(v, checks.property(v), 0, fp, 0, -1));
             } else {
                 for (int i = 0; i < checks.reachableCount(); i++) {
                     if (checks.reached(i, init)) findings.witness(i, new Findings.End(i, null, 0, fp, 0, -1));

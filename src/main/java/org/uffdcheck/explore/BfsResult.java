@@ -17,7 +17,7 @@ final class BfsResult {
     ExploreResult build(int deepest, long transitions, long states, String bound) {
         List<Violation> violations = new ArrayList<>();
         for (Findings.End e : bfs.findings.violations()) {
-            violations.add(new Violation(e.name(), trace(e)));
+            violations.add(new Violation(e.what(), trace(e)));
             if (!bfs.all) break;
         }
         List<Witness> witnesses = new ArrayList<>();

@@ -2,6 +2,7 @@ package org.uffdcheck.explore;
 
 import java.util.concurrent.locks.Lock;
 import org.uffdcheck.compile.TransitionSystem;
+import org.uffdcheck.props.PropertyId;
 import org.uffdcheck.props.StateChecks;
 import org.uffdcheck.state.Fingerprint;
 import org.uffdcheck.state.FingerprintTable;
@@ -205,8 +206,8 @@ final class BfsWorker implements TransitionSystem.SuccessorSink {
             k = stepper.successors(cur, this);
             transitions += k;
         }
-        if (k == 0 && checks.checksDeadlock() && !checks.isValidEnd(cur)) {
-            bfs.findings.violation(new Findings.End(Findings.DEADLOCK_INDEX, ExploreResult.DEADLOCK, curDepth,
+        if (checks.deadlocked(cur, k)) {
+            bfs.findings.violation(new Findings.End(Findings.DEADLOCK_INDEX, PropertyId.DEADLOCK, curDepth,
                     Fingerprint.finish(curSum, width), id, -1));
         }
     }
@@ -245,7 +246,7 @@ final class BfsWorker implements TransitionSystem.SuccessorSink {
         if (v == UNCHECKED) v = checks.violation(next);
         if (v != StateChecks.OK) {
             // Violating states are counted but not expanded.
-            bfs.findings.violation(new Findings.End(v, checks.propertyName(v), d, fp, parent, ordinal));
+            bfs.findings.violation(new Findings.End(v, checks.property(v), d, fp, parent, ordinal));
             return;
         }
         for (int i = 0; i < reachables; i++) {

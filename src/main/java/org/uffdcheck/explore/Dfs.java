@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.uffdcheck.compile.TransitionSystem;
+import org.uffdcheck.props.PropertyId;
 import org.uffdcheck.props.StateChecks;
 import org.uffdcheck.state.Fingerprint;
 import org.uffdcheck.state.BitStateSet;
@@ -41,7 +42,7 @@ final class Dfs implements TransitionSystem.SuccessorSink {
     private long states;
     private long transitions;
     private boolean halt;
-    private String violated;
+    private PropertyId violated;
     private int[] violationPath;
     private String bound;
 
@@ -108,8 +109,8 @@ final class Dfs implements TransitionSystem.SuccessorSink {
                 k = stepper.successors(cur, this);
                 if (halt) break;
             }
-            if (k == 0 && checks.checksDeadlock() && !checks.isValidEnd(cur)) {
-                violated = ExploreResult.DEADLOCK;
+            if (checks.deadlocked(cur, k)) {
+                violated = PropertyId.DEADLOCK;
                 violationPath = Arrays.copyOf(path, d);
                 break;
             }
@@ -157,7 +158,7 @@ final class Dfs implements TransitionSystem.SuccessorSink {
     private boolean noteNew(int[] state, boolean initial, int label) {
         int v = checks.violation(state);
         if (v != StateChecks.OK) {
-            violated = checks.propertyName(v);
+            violated = checks.property(v);
             violationPath = initial ? new int[0] : pathPlus(label);
             return true;
         }

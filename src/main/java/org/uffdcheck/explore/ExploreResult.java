@@ -1,6 +1,7 @@
 package org.uffdcheck.explore;
 
 import java.util.List;
+import org.uffdcheck.props.PropertyId;
 
 /**
  * The verdict of a search. property names the violated property ("deadlock" for a deadlock, or a
@@ -23,7 +24,7 @@ public record ExploreResult(Status status, String property, Trace trace, String 
         NO_VIOLATION_FOUND
     }
 
-    public static final String DEADLOCK = "deadlock";
+    public static final String DEADLOCK = PropertyId.DEADLOCK.name();
     public static final String NEVER_REACHED = "never reached";
 
     public ExploreResult {
@@ -35,7 +36,7 @@ public record ExploreResult(Status status, String property, Trace trace, String 
     public ExploreResult(Status status, String property, Trace trace, String detail, Stats stats,
                          List<Witness> witnesses) {
         this(status, property, trace, detail, stats, witnesses,
-                status == Status.VIOLATION && property != null ? List.of(new Violation(property, trace)) : List.of());
+                status == Status.VIOLATION && property != null ? List.of(new Violation(PropertyId.of(property), trace)) : List.of());
     }
 
     public boolean violated() {

@@ -3,6 +3,7 @@ package org.uffdcheck.explore;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.uffdcheck.props.PropertyId;
 
 /**
  * What the workers of a breadth-first search found: violating states and witnesses of reachability
@@ -15,7 +16,7 @@ final class Findings {
     static final int DEADLOCK_INDEX = Integer.MAX_VALUE;
 
     /** Where a trace ends: at state id, or at its successor number ordinal when ordinal >= 0. */
-    record End(int property, String name, int depth, long fp, long id, int ordinal) {
+    record End(int property, PropertyId what, int depth, long fp, long id, int ordinal) {
         boolean before(End o) {
             if (depth != o.depth) return depth < o.depth;
             return Long.compareUnsigned(fp, o.fp) < 0;

@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.uffdcheck.compile.TransitionSystem;
+import org.uffdcheck.props.PropertyId;
 import org.uffdcheck.props.StateChecks;
 
 /**
@@ -50,7 +51,7 @@ final class Simulation implements TransitionSystem.SuccessorSink {
         TransitionSystem.Stepper stepper = ts.newStepper();
         int limit = opts.walkLength();
         long maxStates = opts.maxStates();
-        String violated = null;
+        PropertyId violated = null;
         int[] violationPath = null;
         String stoppedBy = null;
         long runs = 0;
@@ -67,7 +68,7 @@ final class Simulation implements TransitionSystem.SuccessorSink {
                 }
                 int v = checks.violation(cur);
                 if (v != StateChecks.OK) {
-                    violated = checks.propertyName(v);
+                    violated = checks.property(v);
                     violationPath = Arrays.copyOf(walk, len);
                     break walks;
                 }
@@ -80,8 +81,8 @@ final class Simulation implements TransitionSystem.SuccessorSink {
                 seen = 0;
                 stepper.successors(cur, this);
                 if (seen == 0) {
-                    if (checks.checksDeadlock() && !checks.isValidEnd(cur)) {
-                        violated = ExploreResult.DEADLOCK;
+                    if (checks.deadlocked(cur, seen)) {
+                        violated = PropertyId.DEADLOCK;
                         violationPath = Arrays.copyOf(walk, len);
                         break walks;
                     }
@@ -117,7 +118,7 @@ final class Simulation implements TransitionSystem.SuccessorSink {
         }
     }
 
-    private ExploreResult finish(String violated, int[] violationPath, String stoppedBy, long runs) {
+    private ExploreResult finish(PropertyId violated, int[] violationPath, String stoppedBy, long runs) {
         List<Witness> witnesses = new ArrayList<>(witnessPaths.length);
         for (int i = 0; i < witnessPaths.length; i++) {
             Trace w = witnessPaths[i] != null ? Replay.fromLabels(ts, witnessPaths[i]) : null;
@@ -126,7 +127,8 @@ final class Simulation implements TransitionSystem.SuccessorSink {
         Stats stats = new Stats(states, transitions, deepest, control.elapsedSeconds(), 4L * walk.length);
         if (violated != null) {
             Trace trace = Replay.fromLabels(ts, violationPath);
-            return new ExploreResult(ExploreResult.Status.VIOLATION, violated, trace, null, stats, witnesses);
+            return new ExploreResult(ExploreResult.Status.VIOLATION, violated.name(), trace, null, stats, witnesses,
+                    List.of(new Violation(violated, trace)));
         }
         if (control.interrupted()) {
             return new ExploreResult(ExploreResult.Status.INTERRUPTED, null, null, "interrupted", stats, witnesses);

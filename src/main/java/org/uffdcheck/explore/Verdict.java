@@ -1,6 +1,7 @@
 package org.uffdcheck.explore;
 
 import java.util.List;
+import org.uffdcheck.props.PropertyId;
 import org.uffdcheck.explore.ExploreResult.Status;
 
 /** Turns what an exhaustive search saw into a result, in one place so BFS and DFS agree. */
@@ -11,7 +12,7 @@ final class Verdict {
      * A violation outranks everything; an interrupted or bounded search cannot claim that a
      * reachability property is unreachable, only a complete one can.
      */
-    static ExploreResult of(String violated, Trace trace, RunControl control, String bound,
+    static ExploreResult of(PropertyId violated, Trace trace, RunControl control, String bound,
                             Stats stats, List<Witness> witnesses) {
         List<Violation> vs = violated == null ? List.of() : List.of(new Violation(violated, trace));
         return of(vs, control, bound, stats, witnesses);

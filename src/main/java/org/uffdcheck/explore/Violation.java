@@ -1,4 +1,9 @@
 package org.uffdcheck.explore;
 
+import org.uffdcheck.props.PropertyId;
+
 /** A violated property and a shortest trace to a state violating it (null for "never reached"). */
-public record Violation(String property, Trace trace) {}
+public record Violation(PropertyId id, Trace trace) {
+    /** The name scenarios expect: faults that share a name give the same one. */
+    public String property() { return id.name(); }
+}

@@ -10,14 +10,19 @@ public interface StateChecks {
     /** The index of a safety property this state violates, or OK. Called on every new state. */
     int violation(int[] state);
 
-    /** Name of the property at an index returned by violation(). */
-    String propertyName(int index);
+    /** The property at an index returned by violation(): distinct indexes, distinct identities. */
+    PropertyId property(int index);
 
     /** Whether a state with no successors is a deadlock to report. */
     boolean checksDeadlock();
 
     /** For a state with no successors: true when every thread has finished or rests where allowed. */
     boolean isValidEnd(int[] state);
+
+    /** Whether a state with this many successors is a deadlock to report: every search and replay ask this. */
+    default boolean deadlocked(int[] state, int successors) {
+        return successors == 0 && checksDeadlock() && !isValidEnd(state);
+    }
 
     /** Reachability properties: "this can happen", satisfied by one witness state. */
     int reachableCount();

@@ -6,15 +6,16 @@ import java.util.List;
 import java.util.Map;
 import org.uffdcheck.compile.CompiledScenario;
 import org.uffdcheck.compile.Describer;
-import org.uffdcheck.explore.ExploreResult;
 import org.uffdcheck.explore.Trace;
 import org.uffdcheck.lang.check.Fault;
+import org.uffdcheck.props.PropertyId;
+import org.uffdcheck.props.ScenarioChecks;
 
 /**
  * A violated property with the trace that violates it, its steps named for people. Every renderer
  * (race diagram, JSON, HTML) takes a list of these, one per violated property.
  */
-public record Counterexample(CompiledScenario scenario, String property, Kind kind, String explanation,
+public record Counterexample(CompiledScenario scenario, PropertyId id, Kind kind, String explanation,
                              Trace trace, List<TraceStep> steps) {
     public enum Kind {
         /** A runtime check failed (assert, unlock of a lock not held, ...). */
@@ -29,29 +30,41 @@ public record Counterexample(CompiledScenario scenario, String property, Kind ki
         steps = List.copyOf(steps);
     }
 
-    /** Names the steps of trace, which ends in a state violating property. */
+    /**
+     * Names the steps of trace, which ends in a state violating the property named property; which
+     * of the faults sharing a name it is (memory_safe) is read from that state.
+     */
     public static Counterexample of(CompiledScenario cs, String property, Trace trace) {
+        PropertyId id = new ScenarioChecks(cs).violated(trace.last(), property, null);
+        return of(cs, id != null ? id : PropertyId.of(property), trace);
+    }
+
+    /** Names the steps of trace, which ends in a state violating property id. */
+    public static Counterexample of(CompiledScenario cs, PropertyId id, Trace trace) {
         int[] last = trace.last();
-        Fault f = cs.fault(last);
+        Fault f = id.fault();
         List<TraceStep> steps = steps(cs, trace);
         Kind kind;
         String why;
-        if (f != null) {
+        if (f == Fault.LEAK) {
+            kind = Kind.FAULT;
+            why = Fault.LEAK.kind + ": " + leaked(cs, trace, steps);
+        } else if (f != null) {
             kind = Kind.FAULT;
             // The report puts the property first; repeat the kind only where it says more (memory_safe: use_after_free).
             why = (f.kind.equals(f.property) ? "" : f.kind + ": ") + f.description + " at " + cs.faultSite(last);
-        } else if (property.equals(Fault.LEAK.property)) {
-            kind = Kind.FAULT;
-            why = Fault.LEAK.kind + ": " + leaked(cs, trace, steps);
-        } else if (property.equals(ExploreResult.DEADLOCK)) {
+        } else if (id.equals(PropertyId.DEADLOCK)) {
             kind = Kind.DEADLOCK;
             why = "no thread can move, and not every thread has finished";
         } else {
             kind = Kind.INVARIANT;
-            why = cs.invariantFailure(property, last);
+            why = cs.invariantFailure(id.name(), last);
         }
-        return new Counterexample(cs, property, kind, why, trace, steps);
+        return new Counterexample(cs, id, kind, why, trace, steps);
     }
+
+    /** The violated property's name, as scenarios expect it. */
+    public String property() { return id.name(); }
 
     /**
      * "unreachable at the end: userfaultfd_ctx#2 allocated at FILE:LINE: statement; ...". The state

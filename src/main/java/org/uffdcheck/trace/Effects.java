@@ -7,6 +7,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.uffdcheck.compile.CompiledScenario;
 import org.uffdcheck.compile.Describer;
+import org.uffdcheck.compile.LockWord;
 import org.uffdcheck.lang.check.Type;
 
 /**
@@ -65,19 +66,18 @@ final class Effects {
     private void lockChange(Place p, int v0, int v1, List<Effect> out) {
         if (v0 == v1) return;
         if (p.type() instanceof Type.SpinLock) {
-            if (v0 != 0) out.add(new Effect(Effect.Kind.LOCK_RELEASED, p.path(), "", v0 - 1));
-            if (v1 != 0) out.add(new Effect(Effect.Kind.LOCK_TAKEN, p.path(), "", v1 - 1));
+            if (v0 != LockWord.FREE) out.add(new Effect(Effect.Kind.LOCK_RELEASED, p.path(), "", LockWord.spinHolder(v0)));
+            if (v1 != LockWord.FREE) out.add(new Effect(Effect.Kind.LOCK_TAKEN, p.path(), "", LockWord.spinHolder(v1)));
             return;
         }
-        if (v0 < 0) out.add(new Effect(Effect.Kind.LOCK_RELEASED, p.path(), "write", -v0 - 1));
-        int r0 = Math.max(v0, 0);
-        int r1 = Math.max(v1, 0);
-        for (int b = 0; b < 31; b++) {
-            int bit = 1 << b;
-            if ((r0 & bit) != 0 && (r1 & bit) == 0) out.add(new Effect(Effect.Kind.LOCK_RELEASED, p.path(), "read", b));
-            if ((r0 & bit) == 0 && (r1 & bit) != 0) out.add(new Effect(Effect.Kind.LOCK_TAKEN, p.path(), "read", b));
+        if (LockWord.writeLocked(v0)) out.add(new Effect(Effect.Kind.LOCK_RELEASED, p.path(), "write", LockWord.writer(v0)));
+        for (int b = 0; b < LockWord.READER_BITS; b++) {
+            boolean had = LockWord.readBy(v0, b);
+            boolean has = LockWord.readBy(v1, b);
+            if (had && !has) out.add(new Effect(Effect.Kind.LOCK_RELEASED, p.path(), "read", b));
+            if (!had && has) out.add(new Effect(Effect.Kind.LOCK_TAKEN, p.path(), "read", b));
         }
-        if (v1 < 0) out.add(new Effect(Effect.Kind.LOCK_TAKEN, p.path(), "write", -v1 - 1));
+        if (LockWord.writeLocked(v1)) out.add(new Effect(Effect.Kind.LOCK_TAKEN, p.path(), "write", LockWord.writer(v1)));
     }
 
     /**
@@ -124,13 +124,13 @@ final class Effects {
         List<Holding> out = new ArrayList<>();
         for (Place p : locks) {
             int v = s[p.at()];
-            if (v == 0) continue;
+            if (v == LockWord.FREE) continue;
             if (p.type() instanceof Type.SpinLock) {
-                out.add(new Holding(p.path(), v - 1, ""));
-            } else if (v < 0) {
-                out.add(new Holding(p.path(), -v - 1, "write"));
+                out.add(new Holding(p.path(), LockWord.spinHolder(v), ""));
+            } else if (LockWord.writeLocked(v)) {
+                out.add(new Holding(p.path(), LockWord.writer(v), "write"));
             } else {
-                for (int b = 0; b < 31; b++) if ((v & (1 << b)) != 0) out.add(new Holding(p.path(), b, "read"));
+                for (int b = 0; b < LockWord.READER_BITS; b++) if (LockWord.readBy(v, b)) out.add(new Holding(p.path(), b, "read"));
             }
         }
         return out;

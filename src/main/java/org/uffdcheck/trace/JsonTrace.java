@@ -64,6 +64,7 @@ public final class JsonTrace {
         for (int t = 0; t < cs.threadCount(); t++) threads.add(cs.threadName(t));
         u.put("property", cx.property());
         u.put("kind", cx.kind().json());
+        if (cx.id().fault() != null) u.put("fault", cx.id().fault().kind);
         u.put("explanation", cx.explanation());
         u.put("expected", cs.info().expect().show());
         ArrayNode vars = root.putArray("vars");

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.uffdcheck.compile.CompiledScenario;
 import org.uffdcheck.compile.Describer;
+import org.uffdcheck.compile.LockWord;
 import org.uffdcheck.lang.check.Type;
 
 /**
@@ -31,14 +32,14 @@ final class JsonValues {
         if (t instanceof Type.Task) return F.textNode(v == 0 ? "none" : thread(v - 1));
         if (t instanceof Type.Enum e) return F.textNode(v >= 0 && v < e.members().size() ? e.members().get(v) : "?" + v);
         if (t instanceof Type.RwSem) {
-            if (v == 0) return lock("free");
-            if (v < 0) return lock("write", -v - 1);
+            if (v == LockWord.FREE) return lock("free");
+            if (LockWord.writeLocked(v)) return lock("write", LockWord.writer(v));
             ObjectNode o = lock("read");
             ArrayNode by = (ArrayNode) o.get("by");
-            for (int b = 0; b < 31; b++) if ((v & (1 << b)) != 0) by.add(thread(b));
+            for (int b = 0; b < LockWord.READER_BITS; b++) if (LockWord.readBy(v, b)) by.add(thread(b));
             return o;
         }
-        if (t instanceof Type.SpinLock) return v == 0 ? lock("free") : lock("locked", v - 1);
+        if (t instanceof Type.SpinLock) return v == LockWord.FREE ? lock("free") : lock("locked", LockWord.spinHolder(v));
         if (t instanceof Type.Struct st) {
             ObjectNode o = F.objectNode();
             for (Type.Field f : st.fields()) o.set(f.name(), of(f.type(), s, at + f.offset()));

@@ -6,10 +6,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A counterexample read back from the JSON that JsonTrace writes: what replay needs of it. states
- * holds the ITF state objects (index 0 is the initial state); steps.get(i) led to states.get(i + 1).
+ * A counterexample read back from the JSON that JsonTrace writes: what replay needs of it. fault
+ * is the kind of a fault violation (use_after_free), null otherwise. states holds the ITF state objects (index 0 is the initial state); steps.get(i) led to states.get(i + 1).
  */
-public record RecordedTrace(String model, String scenario, String property, String kind, List<String> threads,
+public record RecordedTrace(String model, String scenario, String property, String kind, String fault, List<String> threads,
                             List<String> vars, List<JsonNode> states, List<Step> steps) {
     /** A recorded step: who moved, in which procedure, at which line, running which statement. */
     public record Step(int number, String thread, String proc, String file, int line, String statement) {
@@ -54,7 +54,9 @@ public record RecordedTrace(String model, String scenario, String property, Stri
                     need(st, "line").asInt(), text(st, "statement")));
         }
         if (states.isEmpty()) throw new IllegalArgumentException("the trace has no states");
-        return new RecordedTrace(text(u, "model"), text(u, "scenario"), text(u, "property"), text(u, "kind"),
+        // Traces written before fault was recorded leave it out: then any fault of the property's name matches.
+        String fault = u.hasNonNull("fault") ? u.get("fault").asText() : null;
+        return new RecordedTrace(text(u, "model"), text(u, "scenario"), text(u, "property"), text(u, "kind"), fault,
                 threads, vars, states, steps);
     }
 

@@ -9,6 +9,8 @@ import org.uffdcheck.compile.CompiledScenario;
 import org.uffdcheck.compile.Describer;
 import org.uffdcheck.explore.Trace;
 import org.uffdcheck.lang.check.Fault;
+import org.uffdcheck.props.PropertyId;
+import org.uffdcheck.props.ScenarioChecks;
 
 /**
  * Re-runs a recorded counterexample against a model as it is now, typically after an edit, to see
@@ -93,15 +95,15 @@ public final class TraceReplay {
             states.add(cur.clone());
             labels.add(nextLabels.get(best));
         }
-        String why = violates(cur, rec.property());
         Trace trace = trace(states, labels);
+        PropertyId violated = new ScenarioChecks(cs).violated(cur, rec.property(), rec.fault());
         int n = rec.steps().size();
-        if (why == null) {
+        if (violated == null) {
             return new Outcome(false, trace, 0, "all " + n + " steps replay, but the last state does not violate "
-                    + rec.property() + ": " + stillHolds(cur, rec.property()), notes);
+                    + rec.property() + ": " + stillHolds(cur, rec), notes);
         }
         return new Outcome(true, trace, 0, "all " + n + " steps replay and the last state violates " + rec.property()
-                + ": " + why, notes);
+                + ": " + Counterexample.of(cs, violated, trace).explanation(), notes);
     }
 
     private Outcome diverged(List<int[]> states, List<Integer> labels, RecordedTrace.Step want, String why, List<String> notes) {
@@ -144,24 +146,9 @@ public final class TraceReplay {
         return norm(frames.get(0).path("statement").asText()).equals(norm(now.get(0).statement()));
     }
 
-    /** Why s violates the property, or null if it does not. */
-    private String violates(int[] s, String property) {
-        Fault f = cs.fault(s);
-        if (f != null) return f.property.equals(property) ? f.description + " at " + cs.faultSite(s) : null;
-        if (property.equals(Fault.LEAK.property)) {
-            List<String> leaked = cs.isValidEnd(s) ? cs.leakedObjects(s) : List.of();
-            return leaked.isEmpty() ? null : "leak: unreachable at the end: " + String.join(", ", leaked);
-        }
-        if (property.equals(org.uffdcheck.explore.ExploreResult.DEADLOCK)) {
-            boolean[] moves = RaceDiagram.canMove(cs, s);
-            for (boolean m : moves) if (m) return null;
-            return cs.isValidEnd(s) ? null : "no thread can move, and not every thread has finished";
-        }
-        int i = cs.invariantNames().indexOf(property);
-        return i >= 0 && !cs.invariantHolds(i, s) ? cs.invariantFailure(property, s) : null;
-    }
-
-    private String stillHolds(int[] s, String property) {
+    private String stillHolds(int[] s, RecordedTrace rec) {
+        String property = rec.property();
+        if (Fault.LEAK.kind.equals(rec.fault()) && cs.fault(s) == null) return "nothing leaks at the end";
         if (Fault.byProperty(property) != null) {
             Fault f = cs.fault(s);
             return f == null ? "no fault" : "it faults differently: " + f.description;

@@ -226,6 +226,20 @@ class CliTest {
     }
 
     @Test
+    void allReportsEachFaultOfASharedPropertyOnceAndByItsKind() throws IOException {
+        Path f = model("faults.uffd", org.uffdcheck.props.ScenarioChecksTest.TWO_MEMORY_FAULTS);
+        Path json = dir.resolve("faults.json");
+        Result all = run("check", "--all", f.toString(), "--trace-json", json.toString());
+        assertEquals(Main.VIOLATION, all.code(), all.all());
+        assertTrue(all.out().contains("violation memory_safe (expected violation memory_safe)"), all.out());
+        List<String> heads = all.out().lines().filter(l -> l.startsWith("  -- violation")).toList();
+        assertEquals(List.of("  -- violation memory_safe (use_after_free)", "  -- violation memory_safe (leak)"), heads,
+                all.out());
+        String written = Files.readString(json);
+        assertTrue(written.contains("\"fault\" : \"use_after_free\"") && written.contains("\"fault\" : \"leak\""), written);
+    }
+
+    @Test
     void mergeLocalKeepsTheVerdictInFewerStates() throws IOException {
         Path f = model("two.uffd", TWO_INVARIANTS.replace("expect violation y_false;", "check deadlock; expect holds;")
                 .replace("invariant x_small: x < 2;\n", "").replace("invariant y_false: !y;\n", ""));

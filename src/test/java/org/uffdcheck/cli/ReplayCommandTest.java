@@ -50,6 +50,41 @@ class ReplayCommandTest {
         assertTrue(fixed.out().contains("diverges at step 3"), fixed.out());
     }
 
+    /** Replay judged the last state with its own copy of the properties, which knew no leaks. */
+    @Test
+    void aLeakReplaysAgainstItsOwnModel() throws Exception {
+        Path model = dir.resolve("leak.uffd");
+        Files.writeString(model, """
+                struct obj { refs: int; }
+                pool obj[2];
+                var q: obj*;
+                proc lose() {
+                    q = kmalloc(obj);
+                    q = null;
+                }
+                scenario only_leak {
+                    thread b = lose();
+                    expect violation memory_safe;
+                }
+                """);
+        Path json = dir.resolve("leak.json");
+        Run check = run("check", model.toString(), "--trace-json", json.toString());
+        assertEquals(Main.VIOLATION, check.code(), check.out() + check.err());
+        assertTrue(check.out().contains("memory_safe: leak: unreachable at the end: obj#1"), check.out());
+
+        Run same = run("replay", json.toString(), model.toString());
+        assertEquals(Main.VIOLATION, same.code(), same.out() + same.err());
+        assertTrue(same.out().contains("REPRODUCED: all 2 steps replay and the last state violates memory_safe: leak: "),
+                same.out());
+
+        // With a thread that has not run yet the same last state is no end, so nothing leaks there yet.
+        Files.writeString(model, Files.readString(model).replace("scenario only_leak {", "var x: int;\nproc idle() { x = 1; }\n"
+                + "scenario only_leak {\n    thread c = idle();"));
+        Run fixed = run("replay", json.toString(), model.toString());
+        assertEquals(Main.HOLDS, fixed.code(), fixed.out() + fixed.err());
+        assertTrue(fixed.out().contains("nothing leaks at the end"), fixed.out());
+    }
+
     @Test
     void listKeepsTheNumberedForm() {
         Run list = run("check", FORK, "--scenario", "fork_waits_under_mmap_sem", "--list");

@@ -122,7 +122,7 @@ class ShippedModelsTest {
         } else {
             int v = checks.violation(last);
             assertNotEquals(StateChecks.OK, v);
-            assertEquals(r.property(), checks.propertyName(v));
+            assertEquals(r.violations().get(0).id(), checks.property(v));
         }
     }
 }

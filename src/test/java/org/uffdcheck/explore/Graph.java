@@ -90,8 +90,8 @@ final class Graph {
             }
 
             @Override
-            public String propertyName(int index) {
-                return "bad";
+            public org.uffdcheck.props.PropertyId property(int index) {
+                return org.uffdcheck.props.PropertyId.of("bad");
             }
 
             @Override

@@ -189,7 +189,7 @@ class ParallelBfsProperties {
                 int n = g.decode(s);
                 return marks.contains(n) ? n % 2 : OK;
             }
-            @Override public String propertyName(int i) { return i == 0 ? "even" : "odd"; }
+            @Override public org.uffdcheck.props.PropertyId property(int i) { return org.uffdcheck.props.PropertyId.of(i == 0 ? "even" : "odd"); }
             @Override public boolean checksDeadlock() { return false; }
             @Override public boolean isValidEnd(int[] s) { return true; }
             @Override public int reachableCount() { return 0; }
