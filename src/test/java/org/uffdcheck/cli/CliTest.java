@@ -436,6 +436,9 @@ class CliTest {
         assertTrue(readme.contains("for `test`, no models found"), "README: no models found is 2");
         String language = Files.readString(Path.of("docs/language.md"));
         assertFalse(language.contains("or a model has mistakes |"), "language.md: a model with mistakes is 2, not 1");
-        assertTrue(language.contains("| 3 | nothing was violated, but a bound was hit, a simulation ended, or the search was interrupted | the run was interrupted |"));
+        assertTrue(language.contains("| 3 | nothing was violated, but a bound was hit, a simulation ended, or the search was interrupted "
+                + "| no verdict differs, but a scenario hit a bound (states, depth, time, memory) before its verdict, or the run was "
+                + "interrupted |"), "language.md: test exits 3 on a bound");
+        assertTrue(help.contains("no verdict differs, but a scenario hit a bound"), "test --help: a bound is 3");
     }
 }
