@@ -8,7 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import org.uffdcheck.explore.ExploreResult;
+import org.uffdcheck.engine.ExploreResult;
 import org.uffdcheck.lang.ModelError;
 import org.uffdcheck.lang.ModelFiles;
 import org.uffdcheck.lang.check.CheckedModel;

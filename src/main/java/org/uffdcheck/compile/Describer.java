@@ -3,7 +3,7 @@ package org.uffdcheck.compile;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import org.uffdcheck.lang.check.Fault;
+import org.uffdcheck.engine.Fault;
 import org.uffdcheck.lang.check.Symbol;
 import org.uffdcheck.lang.check.Type;
 

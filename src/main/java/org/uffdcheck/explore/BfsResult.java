@@ -3,6 +3,11 @@ package org.uffdcheck.explore;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.uffdcheck.engine.ExploreResult;
+import org.uffdcheck.engine.Stats;
+import org.uffdcheck.engine.Trace;
+import org.uffdcheck.engine.Violation;
+import org.uffdcheck.engine.Witness;
 import org.uffdcheck.state.BitStateSet;
 import org.uffdcheck.state.ParentLinks;
 

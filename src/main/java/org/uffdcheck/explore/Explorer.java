@@ -3,8 +3,11 @@ package org.uffdcheck.explore;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
-import org.uffdcheck.compile.TransitionSystem;
-import org.uffdcheck.props.StateChecks;
+import org.uffdcheck.engine.ExploreOptions;
+import org.uffdcheck.engine.ExploreResult;
+import org.uffdcheck.engine.StateChecks;
+import org.uffdcheck.engine.Stats;
+import org.uffdcheck.engine.TransitionSystem;
 import org.uffdcheck.state.MemoryBudget;
 import org.uffdcheck.state.StateQueue;
 

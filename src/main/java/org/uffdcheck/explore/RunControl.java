@@ -2,6 +2,7 @@ package org.uffdcheck.explore;
 
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
+import org.uffdcheck.engine.ExploreOptions;
 import org.uffdcheck.state.MemoryBudget;
 
 /**

@@ -4,9 +4,15 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
-import org.uffdcheck.compile.TransitionSystem;
-import org.uffdcheck.props.PropertyId;
-import org.uffdcheck.props.StateChecks;
+import org.uffdcheck.engine.ExploreOptions;
+import org.uffdcheck.engine.ExploreResult;
+import org.uffdcheck.engine.PropertyId;
+import org.uffdcheck.engine.StateChecks;
+import org.uffdcheck.engine.Stats;
+import org.uffdcheck.engine.Trace;
+import org.uffdcheck.engine.TransitionSystem;
+import org.uffdcheck.engine.Violation;
+import org.uffdcheck.engine.Witness;
 
 /**
  * Random walks from the initial state. Nothing is remembered between steps but the labels of the

@@ -1,8 +1,13 @@
 package org.uffdcheck.explore;
 
 import java.util.List;
-import org.uffdcheck.props.PropertyId;
-import org.uffdcheck.explore.ExploreResult.Status;
+import org.uffdcheck.engine.ExploreResult.Status;
+import org.uffdcheck.engine.ExploreResult;
+import org.uffdcheck.engine.PropertyId;
+import org.uffdcheck.engine.Stats;
+import org.uffdcheck.engine.Trace;
+import org.uffdcheck.engine.Violation;
+import org.uffdcheck.engine.Witness;
 
 /** Turns what an exhaustive search saw into a result, in one place so BFS and DFS agree. */
 final class Verdict {

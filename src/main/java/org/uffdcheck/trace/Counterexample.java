@@ -6,9 +6,9 @@ import java.util.List;
 import java.util.Map;
 import org.uffdcheck.compile.CompiledScenario;
 import org.uffdcheck.compile.Describer;
-import org.uffdcheck.explore.Trace;
-import org.uffdcheck.lang.check.Fault;
-import org.uffdcheck.props.PropertyId;
+import org.uffdcheck.engine.Fault;
+import org.uffdcheck.engine.PropertyId;
+import org.uffdcheck.engine.Trace;
 import org.uffdcheck.props.ScenarioChecks;
 
 /**

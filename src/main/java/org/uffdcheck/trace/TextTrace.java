@@ -3,7 +3,7 @@ package org.uffdcheck.trace;
 import java.util.List;
 import org.uffdcheck.compile.CompiledScenario;
 import org.uffdcheck.compile.Describer;
-import org.uffdcheck.explore.Trace;
+import org.uffdcheck.engine.Trace;
 
 /**
  * A counterexample as numbered steps: who moved, where in the model, the statement, and what it

@@ -8,8 +8,8 @@ import static org.uffdcheck.compile.Sem.assertViolation;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.uffdcheck.explore.ExploreResult;
-import org.uffdcheck.lang.check.Fault;
+import org.uffdcheck.engine.ExploreResult;
+import org.uffdcheck.engine.Fault;
 
 /**
  * Runtime faults: a step that would break a rule of the language ends in an error state instead.

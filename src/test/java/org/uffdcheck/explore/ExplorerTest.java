@@ -14,10 +14,13 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.Test;
-import org.uffdcheck.compile.TransitionSystem;
-import org.uffdcheck.explore.ExploreOptions.Mode;
-import org.uffdcheck.explore.ExploreResult.Status;
-import org.uffdcheck.props.StateChecks;
+import org.uffdcheck.engine.ExploreOptions.Mode;
+import org.uffdcheck.engine.ExploreOptions;
+import org.uffdcheck.engine.ExploreResult.Status;
+import org.uffdcheck.engine.ExploreResult;
+import org.uffdcheck.engine.StateChecks;
+import org.uffdcheck.engine.Stats;
+import org.uffdcheck.engine.TransitionSystem;
 
 class ExplorerTest {
     private static final ExploreOptions BFS = ExploreOptions.defaults();

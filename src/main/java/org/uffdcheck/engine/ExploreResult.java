@@ -1,7 +1,6 @@
-package org.uffdcheck.explore;
+package org.uffdcheck.engine;
 
 import java.util.List;
-import org.uffdcheck.props.PropertyId;
 
 /**
  * The verdict of a search. property names the violated property ("deadlock" for a deadlock, or a
