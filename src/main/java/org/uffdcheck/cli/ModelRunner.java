@@ -80,10 +80,9 @@ final class ModelRunner {
         return switch (r.status()) {
             case HOLDS -> "holds";
             case VIOLATION -> "violation " + r.property();
-            case BOUND_REACHED -> "bound hit (" + r.detail() + ")";
+            case BOUND_REACHED -> "bound hit (" + Report.show(r.bound()) + ")";
             case INTERRUPTED -> "interrupted";
-            case NO_VIOLATION_FOUND -> r.detail() != null && r.detail().startsWith("bit-state")
-                    ? "no violation found (" + r.detail() + ")" : "no violation found";
+            case NO_VIOLATION_FOUND -> r.coverage() != null ? "no violation found (" + r.coverage() + ")" : "no violation found";
         };
     }
 }

@@ -73,7 +73,7 @@ class FaultSemanticsTest {
         CompiledScenario cs = run("x = 1; assert x == 2, \"x must be two\";");
         ExploreResult r = Sem.explore(cs);
         assertViolation("assert", 2, r);
-        assertNull(r.detail());
+        assertNull(r.bound());
         assertTrue(cs.faultSite(r.trace().last()).endsWith("assert x == 2, \"x must be two\";"),
                 cs.faultSite(r.trace().last()));
         // A passing assert is an ordinary step.

@@ -81,7 +81,7 @@ final class Sem {
 
     /** Asserts the search found every property holding, over exactly the given number of states. */
     static void assertHolds(long states, ExploreResult r) {
-        assertEquals(ExploreResult.Status.HOLDS, r.status(), () -> "violation " + r.property() + " " + r.detail());
+        assertEquals(ExploreResult.Status.HOLDS, r.status(), () -> "violation " + r.property() + " " + r.bound());
         assertEquals(states, r.stats().states(), "distinct states");
     }
 

@@ -118,7 +118,7 @@ class ParallelBfsProperties {
             assertTrue(bad.contains(g.decode(r.trace().last())));
         } else {
             assertEquals(Status.NO_VIOLATION_FOUND, r.status());
-            assertTrue(r.detail().contains("incomplete") && r.detail().contains("coverage"), r.detail());
+            assertTrue(r.coverage().contains("incomplete") && r.coverage().contains("coverage"), r.coverage());
         }
         assertTrue(r.stats().states() <= g.reachableStates().size());
         for (int b : bad) assertTrue(dist[b] < 0 || r.violated() || r.stats().states() < g.reachableStates().size());
