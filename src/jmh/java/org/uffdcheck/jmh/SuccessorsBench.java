@@ -21,7 +21,7 @@ import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Blackhole;
 import org.uffdcheck.compile.CompiledScenario;
 import org.uffdcheck.compile.Compiler;
-import org.uffdcheck.compile.TransitionSystem;
+import org.uffdcheck.engine.TransitionSystem;
 import org.uffdcheck.lang.ModelLoader;
 import org.uffdcheck.lang.check.CheckedModel;
 import org.uffdcheck.lang.check.Checker;

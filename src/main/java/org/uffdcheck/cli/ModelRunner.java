@@ -5,8 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 import org.uffdcheck.compile.CompiledScenario;
 import org.uffdcheck.compile.Compiler;
-import org.uffdcheck.explore.ExploreOptions;
-import org.uffdcheck.explore.ExploreResult;
+import org.uffdcheck.engine.ExploreOptions;
+import org.uffdcheck.engine.ExploreResult;
 import org.uffdcheck.explore.Explorer;
 import org.uffdcheck.explore.Progress;
 import org.uffdcheck.lang.ModelLoader;
@@ -80,10 +80,9 @@ final class ModelRunner {
         return switch (r.status()) {
             case HOLDS -> "holds";
             case VIOLATION -> "violation " + r.property();
-            case BOUND_REACHED -> "bound hit (" + r.detail() + ")";
+            case BOUND_REACHED -> "bound hit (" + Report.show(r.bound()) + ")";
             case INTERRUPTED -> "interrupted";
-            case NO_VIOLATION_FOUND -> r.detail() != null && r.detail().startsWith("bit-state")
-                    ? "no violation found (" + r.detail() + ")" : "no violation found";
+            case NO_VIOLATION_FOUND -> r.coverage() != null ? "no violation found (" + r.coverage() + ")" : "no violation found";
         };
     }
 }

@@ -4,13 +4,14 @@ import java.io.PrintWriter;
 import java.util.Locale;
 import org.uffdcheck.compile.CompiledScenario;
 import java.util.List;
-import org.uffdcheck.explore.ExploreResult;
-import org.uffdcheck.explore.Trace;
-import org.uffdcheck.explore.Violation;
+import org.uffdcheck.engine.Bound;
+import org.uffdcheck.engine.ExploreResult;
+import org.uffdcheck.engine.PropertyId;
+import org.uffdcheck.engine.Stats;
+import org.uffdcheck.engine.Trace;
+import org.uffdcheck.engine.Violation;
+import org.uffdcheck.engine.Witness;
 import org.uffdcheck.explore.Progress;
-import org.uffdcheck.explore.Stats;
-import org.uffdcheck.explore.Witness;
-import org.uffdcheck.props.PropertyId;
 import org.uffdcheck.state.MemoryBudget;
 import org.uffdcheck.trace.Counterexample;
 import org.uffdcheck.trace.RaceDiagram;
@@ -41,13 +42,11 @@ final class Report {
             List<Violation> all = violations(r);
             for (Violation v : all) {
                 if (all.size() > 1) out.printf("  -- violation %s%n", v.id().show());
-                violation(out, cs, v.id(), v.trace(), r.detail(), style);
+                violation(out, cs, v.id(), v.trace(), style);
             }
         }
-        if (r.status() == ExploreResult.Status.BOUND_REACHED && isMemoryBound(r.detail())) {
-            String more = r.detail().startsWith("memory: ") ? "the Java heap is full; give the JVM more with "
-                    + "UFFDCHECK_JAVA_OPTS=-Xmx8g (say)" : "the search reached its budget of " + r.detail().substring(7)
-                    + "; give it more with --max-memory SIZE";
+        String more = r.status() == ExploreResult.Status.BOUND_REACHED ? memoryAdvice(r.bound()) : null;
+        if (more != null) {
             out.printf("  bound hit: memory: %s, or shrink the state space (--symmetry, --merge-local, --bitstate)%n",
                     more);
         }
@@ -63,10 +62,9 @@ final class Report {
         return r.violated() ? List.of(new Violation(PropertyId.of(r.property()), r.trace())) : List.of();
     }
 
-    private static void violation(PrintWriter out, CompiledScenario cs, PropertyId property, Trace trace, String detail,
-                                  Style style) {
+    private static void violation(PrintWriter out, CompiledScenario cs, PropertyId property, Trace trace, Style style) {
         if (trace == null) {
-            out.printf("  %s: %s%n", property.name(), detail == null ? ExploreResult.NEVER_REACHED : detail);
+            out.printf("  %s: %s%n", property.name(), ExploreResult.NEVER_REACHED);
             return;
         }
         Counterexample cx = Counterexample.of(cs, property, trace);
@@ -91,9 +89,26 @@ final class Report {
                 s.collisionProbability());
     }
 
-    /** The detail of a search stopped by its memory budget ("memory 300 MiB") or by a full heap ("memory: ..."). */
-    static boolean isMemoryBound(String detail) {
-        return detail != null && (detail.startsWith("memory ") || detail.startsWith("memory: "));
+    /** How a bound reads in a verdict: "max-states 10", "memory 300 MiB". */
+    static String show(Bound b) {
+        return switch (b.kind()) {
+            case STATES -> "max-states " + b.limit();
+            case STATE_IDS -> "state-id limit";
+            case DEPTH -> "max-depth " + b.limit();
+            case TIME -> "time-limit " + b.limit();
+            case MEMORY -> "memory " + b.limit();
+            case HEAP -> "memory: Java heap of " + b.limit() + " full";
+            case DISK -> "disk: " + b.limit();
+        };
+    }
+
+    /** What to do about a search that ran out of memory; null for the other bounds. */
+    private static String memoryAdvice(Bound b) {
+        return switch (b.kind()) {
+            case MEMORY -> "the search reached its budget of " + b.limit() + "; give it more with --max-memory SIZE";
+            case HEAP -> "the Java heap is full; give the JVM more with UFFDCHECK_JAVA_OPTS=-Xmx8g (say)";
+            case STATES, STATE_IDS, DEPTH, TIME, DISK -> null;
+        };
     }
 
     static String progress(Progress p) {

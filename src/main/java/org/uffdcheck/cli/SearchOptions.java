@@ -1,6 +1,6 @@
 package org.uffdcheck.cli;
 
-import org.uffdcheck.explore.ExploreOptions;
+import org.uffdcheck.engine.ExploreOptions;
 import org.uffdcheck.state.BitStateSet;
 import org.uffdcheck.state.MemoryBudget;
 import picocli.CommandLine.Option;

@@ -8,7 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import org.uffdcheck.explore.ExploreResult;
+import org.uffdcheck.engine.ExploreResult;
 import org.uffdcheck.lang.ModelError;
 import org.uffdcheck.lang.ModelFiles;
 import org.uffdcheck.lang.check.CheckedModel;
@@ -45,13 +45,21 @@ final class TestCommand implements Callable<Integer> {
     private static final String LINK_OUT = "link out of ";
     private static final String MODEL_ERRORS = "model has errors";
 
-    /** One line of the summary table. */
-    record Row(String model, String scenario, String expected, String got, long states, double seconds, boolean ok) {
+    /** How a line of the table came out; the exit code follows the worst. */
+    enum Outcome {
+        AS_EXPECTED,
+        /** A verdict other than the expected one. */
+        DIFFERS,
         /** Stopped before a verdict: by a bound or by Ctrl-C. */
-        boolean bounded() { return got.startsWith(BOUND_HIT) || got.equals("interrupted"); }
+        NO_VERDICT,
+        /** The model did not load, or is a link out of the tree. */
+        BAD_INPUT
     }
 
-    private static final String BOUND_HIT = "bound hit";
+    /** One line of the summary table. */
+    record Row(String model, String scenario, String expected, String got, long states, double seconds, Outcome outcome) {
+        boolean ok() { return outcome == Outcome.AS_EXPECTED; }
+    }
 
     @Override
     public Integer call() {
@@ -79,7 +87,7 @@ final class TestCommand implements Callable<Integer> {
                 files.addAll(listing.models());
                 for (Path p : listing.linksOut()) {
                     err.println("uffdcheck: " + p + " is not read: it is a link to " + p.toRealPath() + ", outside " + root);
-                    rows.add(new Row(p.toString(), "-", "-", LINK_OUT + root, 0, 0, false));
+                    rows.add(new Row(p.toString(), "-", "-", LINK_OUT + root, 0, 0, Outcome.BAD_INPUT));
                 }
             } catch (IOException e) {
                 err.println("uffdcheck: cannot read " + root + ": " + IoErrors.reason(e));
@@ -103,10 +111,10 @@ final class TestCommand implements Callable<Integer> {
             interrupts.done();
         }
         // A model that does not load, or a link out of the tree, is bad input, as it is for check.
-        for (Row r : rows) if (r.got().equals(MODEL_ERRORS) || r.got().startsWith(LINK_OUT)) return Main.BAD_INPUT;
-        for (Row r : rows) if (!r.ok() && !r.bounded()) return Main.VIOLATION;
+        for (Row r : rows) if (r.outcome() == Outcome.BAD_INPUT) return Main.BAD_INPUT;
+        for (Row r : rows) if (r.outcome() == Outcome.DIFFERS) return Main.VIOLATION;
         // No verdict differs; a scenario stopped by a bound (or Ctrl-C) has none, as for check.
-        for (Row r : rows) if (!r.ok()) return Main.BOUND;
+        for (Row r : rows) if (r.outcome() == Outcome.NO_VERDICT) return Main.BOUND;
         return interrupts.interrupted() ? Main.BOUND : Main.HOLDS;
     }
 
@@ -116,7 +124,7 @@ final class TestCommand implements Callable<Integer> {
             model = ModelRunner.load(f, includes.dirs());
         } catch (ModelError e) {
             err.print(e.diagnostics().render());
-            rows.add(new Row(f.toString(), "-", "-", MODEL_ERRORS, 0, 0, false));
+            rows.add(new Row(f.toString(), "-", "-", MODEL_ERRORS, 0, 0, Outcome.BAD_INPUT));
             return;
         }
         for (ScenarioInfo s : model.scenarios.values()) {
@@ -126,7 +134,7 @@ final class TestCommand implements Callable<Integer> {
                 run = ModelRunner.prepare(model, s, search.toOptions(), null, search.mergeLocal, search.symmetry);
             } catch (ModelError e) {
                 err.print(e.diagnostics().render());
-                rows.add(new Row(f.toString(), s.name(), s.expect().show(), MODEL_ERRORS, 0, 0, false));
+                rows.add(new Row(f.toString(), s.name(), s.expect().show(), MODEL_ERRORS, 0, 0, Outcome.BAD_INPUT));
                 continue;
             }
             interrupts.running(run.explorer());
@@ -134,12 +142,19 @@ final class TestCommand implements Callable<Integer> {
             interrupts.running(null);
             boolean ok = ModelRunner.matches(s.expect(), r);
             rows.add(new Row(f.toString(), s.name(), s.expect().show(), ModelRunner.verdict(r), r.stats().states(),
-                    r.stats().seconds(), ok));
+                    r.stats().seconds(), ok ? Outcome.AS_EXPECTED : outcomeOf(r.status())));
             if (!ok && r.status() == ExploreResult.Status.VIOLATION) {
                 err.printf("%s: scenario %s: unexpected verdict%n", f, s.name());
                 Report.print(err, run.scenario(), r);
             }
         }
+    }
+
+    private static Outcome outcomeOf(ExploreResult.Status status) {
+        return switch (status) {
+            case BOUND_REACHED, INTERRUPTED -> Outcome.NO_VERDICT;
+            case HOLDS, VIOLATION, NO_VIOLATION_FOUND -> Outcome.DIFFERS;
+        };
     }
 
     private static void printTable(PrintWriter out, List<Row> rows) {

@@ -1,6 +1,6 @@
 package org.uffdcheck.compile;
 
-import org.uffdcheck.lang.check.Fault;
+import org.uffdcheck.engine.Fault;
 
 /** A compiled lvalue: computes the absolute slot where a value starts. */
 abstract class Addr {

@@ -1,7 +1,7 @@
 package org.uffdcheck.compile;
 
 import java.util.Arrays;
-import org.uffdcheck.lang.check.Fault;
+import org.uffdcheck.engine.Fault;
 
 /** Assignments, branches, waits and choices. */
 final class BasicOps {

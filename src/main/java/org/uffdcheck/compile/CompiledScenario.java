@@ -3,9 +3,10 @@ package org.uffdcheck.compile;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import org.uffdcheck.engine.Fault;
+import org.uffdcheck.engine.TransitionSystem;
 import org.uffdcheck.lang.ast.Decl;
 import org.uffdcheck.lang.check.CheckedModel;
-import org.uffdcheck.lang.check.Fault;
 import org.uffdcheck.lang.check.ScenarioInfo;
 
 /** One scenario of a model, ready to explore: its transition system and what is checked on it. */

@@ -3,15 +3,24 @@ package org.uffdcheck.compile;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import org.uffdcheck.lang.check.Fault;
+import org.uffdcheck.engine.Fault;
 import org.uffdcheck.lang.check.Symbol;
 import org.uffdcheck.lang.check.Type;
 
 /** Names what a step did and what a state holds, for counterexamples. */
 public final class Describer {
-    /** One step of a trace as people read it. */
-    public record Step(int thread, String threadName, String proc, String location, String statement,
-                       List<String> changes, String fault) {}
+    /**
+     * One step of a trace as people read it. file is null (and line 0) for a step with no place in
+     * the source; fault is the one the step ran into, or null.
+     */
+    public record Step(int thread, String threadName, String proc, String file, int line, String statement,
+                       List<String> changes, Fault fault) {
+        /** "file:line", or nothing for a step with no place in the source. */
+        public String location() { return file == null ? "" : file + ":" + line; }
+
+        /** The fault as a step shows it: "property: description". */
+        public String faultText() { return fault == null ? null : fault.property + ": " + fault.description; }
+    }
 
     /** A variable and the slot of the state where its value starts, for renderers that walk values by type. */
     public record Var(String name, Type type, int at) {}
@@ -49,14 +58,14 @@ public final class Describer {
         int tb = cs.layout.threadBase[t];
         Op op = cs.code.ops[before[tb]];
         if (CompiledScenario.isKill(label)) {
-            return new Step(t, cs.threadName(t), op.proc.info.name, op.span.file().displayName() + ":" + op.span.line(),
+            return new Step(t, cs.threadName(t), op.proc.info.name, op.span.file().displayName(), op.span.line(),
                     "<< SIGKILL delivered >>", List.of("fatal signal pending; " + cs.threadName(t) + " woken"), null);
         }
         Fault fault = cs.fault(after);
-        String where = op.span == null ? "" : op.span.file().displayName() + ":" + op.span.line();
+        String file = op.span == null ? null : op.span.file().displayName();
+        int line = op.span == null ? 0 : op.span.line();
         List<String> changes = fault == null ? changes(before, after, t) : List.of();
-        return new Step(t, cs.threadName(t), op.proc.info.name, where, shown(op, before, after, tb), changes,
-                fault == null ? null : fault.property + ": " + fault.description);
+        return new Step(t, cs.threadName(t), op.proc.info.name, file, line, shown(op, before, after, tb), changes, fault);
     }
 
     /** The statement; for either, the branch taken (the one whose entry the thread reached). */

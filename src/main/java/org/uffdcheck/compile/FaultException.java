@@ -1,6 +1,6 @@
 package org.uffdcheck.compile;
 
-import org.uffdcheck.lang.check.Fault;
+import org.uffdcheck.engine.Fault;
 
 /** Raised inside a step when the model does something the runtime forbids; the step then ends in an error state. */
 final class FaultException extends RuntimeException {

@@ -1,7 +1,7 @@
 package org.uffdcheck.compile;
 
+import org.uffdcheck.engine.Fault;
 import org.uffdcheck.lang.ast.Expr;
-import org.uffdcheck.lang.check.Fault;
 import org.uffdcheck.lang.check.Type;
 
 /**

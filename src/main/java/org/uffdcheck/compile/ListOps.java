@@ -1,7 +1,7 @@
 package org.uffdcheck.compile;
 
 import java.util.Arrays;
-import org.uffdcheck.lang.check.Fault;
+import org.uffdcheck.engine.Fault;
 
 /** Bounded lists: slot 0 is the length, elements follow, unused slots stay zero. */
 final class ListOps {

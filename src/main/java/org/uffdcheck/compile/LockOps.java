@@ -1,6 +1,6 @@
 package org.uffdcheck.compile;
 
-import org.uffdcheck.lang.check.Fault;
+import org.uffdcheck.engine.Fault;
 
 /**
  * rw-semaphores and spinlocks. An acquire that cannot succeed blocks the thread; a release of a

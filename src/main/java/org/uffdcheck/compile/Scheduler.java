@@ -1,6 +1,7 @@
 package org.uffdcheck.compile;
 
-import org.uffdcheck.lang.check.Fault;
+import org.uffdcheck.engine.Fault;
+import org.uffdcheck.engine.TransitionSystem;
 
 /**
  * Generates successors: every thread that can move takes one step (a whole atomic block where it

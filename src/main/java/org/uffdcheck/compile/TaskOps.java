@@ -1,6 +1,6 @@
 package org.uffdcheck.compile;
 
-import org.uffdcheck.lang.check.Fault;
+import org.uffdcheck.engine.Fault;
 
 /** Task states, sleeping and waking, as the kernel's scheduler primitives behave. */
 final class TaskOps {

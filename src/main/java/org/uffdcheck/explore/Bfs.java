@@ -3,8 +3,11 @@ package org.uffdcheck.explore;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
-import org.uffdcheck.compile.TransitionSystem;
-import org.uffdcheck.props.StateChecks;
+import org.uffdcheck.engine.Bound;
+import org.uffdcheck.engine.ExploreOptions;
+import org.uffdcheck.engine.ExploreResult;
+import org.uffdcheck.engine.StateChecks;
+import org.uffdcheck.engine.TransitionSystem;
 import org.uffdcheck.state.BitStateSet;
 import org.uffdcheck.state.Fingerprint;
 import org.uffdcheck.state.FingerprintTable;
@@ -46,7 +49,7 @@ final class Bfs {
     final int maxDepth;
     final boolean all;
     final long stateLimit;
-    final String limitName;
+    final Bound limitName;
     final int width;
     /** A queued state: its width slots, then the sum its fingerprint is finished from (two ints). */
     final int record;
@@ -72,7 +75,7 @@ final class Bfs {
     private long lastPoll = Long.MIN_VALUE / 2;
     private int deepest;
     volatile boolean stop;
-    private volatile String bound;
+    private volatile Bound bound;
     /** The memory budget refused the store room: workers stop at their next growth point. */
     volatile boolean memoryFull;
 
@@ -86,10 +89,10 @@ final class Bfs {
         this.ordered = workers > 1;
         if (opts.maxStates() > 0 && opts.maxStates() < ParentLinks.MAX_STATES) {
             stateLimit = opts.maxStates();
-            limitName = "max-states " + opts.maxStates();
+            limitName = Bound.states(opts.maxStates());
         } else {
             stateLimit = ParentLinks.MAX_STATES;
-            limitName = opts.maxStates() > 0 ? "max-states " + opts.maxStates() : "state-id limit";
+            limitName = opts.maxStates() > 0 ? Bound.states(opts.maxStates()) : Bound.stateIds();
         }
         this.width = ts.stateSize();
         this.record = width + 2;
@@ -292,7 +295,7 @@ final class Bfs {
     }
 
     void depthBoundHit() {
-        if (bound == null) bound = "max-depth " + maxDepth;
+        if (bound == null) bound = Bound.depth(maxDepth);
     }
 
     static void putSum(int[] a, int at, long sum) {

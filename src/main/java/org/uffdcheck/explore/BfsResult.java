@@ -3,6 +3,12 @@ package org.uffdcheck.explore;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.uffdcheck.engine.Bound;
+import org.uffdcheck.engine.ExploreResult;
+import org.uffdcheck.engine.Stats;
+import org.uffdcheck.engine.Trace;
+import org.uffdcheck.engine.Violation;
+import org.uffdcheck.engine.Witness;
 import org.uffdcheck.state.BitStateSet;
 import org.uffdcheck.state.ParentLinks;
 
@@ -14,7 +20,7 @@ final class BfsResult {
         this.bfs = bfs;
     }
 
-    ExploreResult build(int deepest, long transitions, long states, String bound) {
+    ExploreResult build(int deepest, long transitions, long states, Bound bound) {
         List<Violation> violations = new ArrayList<>();
         for (Findings.End e : bfs.findings.violations()) {
             violations.add(new Violation(e.what(), trace(e)));
@@ -34,15 +40,15 @@ final class BfsResult {
     }
 
     /** A bit-state search that found nothing proves nothing; it says how much it probably saw. */
-    private ExploreResult bitstate(BitStateSet set, String bound, Stats stats, List<Witness> witnesses) {
+    private ExploreResult bitstate(BitStateSet set, Bound bound, Stats stats, List<Witness> witnesses) {
         if (bfs.control.interrupted()) {
-            return new ExploreResult(ExploreResult.Status.INTERRUPTED, null, null, "interrupted", stats, witnesses);
+            return new ExploreResult(ExploreResult.Status.INTERRUPTED, null, null, null, null, stats, witnesses);
         }
-        String why = bfs.control.stopReason() != null ? bfs.control.stopReason() : bound;
+        Bound why = bfs.control.timedOut() != null ? bfs.control.timedOut() : bound;
         if (why != null) {
-            return new ExploreResult(ExploreResult.Status.BOUND_REACHED, null, null, why, stats, witnesses);
+            return new ExploreResult(ExploreResult.Status.BOUND_REACHED, null, null, why, null, stats, witnesses);
         }
-        return new ExploreResult(ExploreResult.Status.NO_VIOLATION_FOUND, null, null, describe(set), stats, witnesses);
+        return new ExploreResult(ExploreResult.Status.NO_VIOLATION_FOUND, null, null, null, describe(set), stats, witnesses);
     }
 
     static String describe(BitStateSet set) {

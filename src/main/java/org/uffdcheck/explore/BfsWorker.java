@@ -1,9 +1,9 @@
 package org.uffdcheck.explore;
 
 import java.util.concurrent.locks.Lock;
-import org.uffdcheck.compile.TransitionSystem;
-import org.uffdcheck.props.PropertyId;
-import org.uffdcheck.props.StateChecks;
+import org.uffdcheck.engine.PropertyId;
+import org.uffdcheck.engine.StateChecks;
+import org.uffdcheck.engine.TransitionSystem;
 import org.uffdcheck.state.Fingerprint;
 import org.uffdcheck.state.FingerprintTable;
 import org.uffdcheck.state.VisitedSet;

@@ -3,11 +3,17 @@ package org.uffdcheck.explore;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import org.uffdcheck.compile.TransitionSystem;
-import org.uffdcheck.props.PropertyId;
-import org.uffdcheck.props.StateChecks;
-import org.uffdcheck.state.Fingerprint;
+import org.uffdcheck.engine.Bound;
+import org.uffdcheck.engine.ExploreOptions;
+import org.uffdcheck.engine.ExploreResult;
+import org.uffdcheck.engine.PropertyId;
+import org.uffdcheck.engine.StateChecks;
+import org.uffdcheck.engine.Stats;
+import org.uffdcheck.engine.Trace;
+import org.uffdcheck.engine.TransitionSystem;
+import org.uffdcheck.engine.Witness;
 import org.uffdcheck.state.BitStateSet;
+import org.uffdcheck.state.Fingerprint;
 import org.uffdcheck.state.FingerprintTable;
 import org.uffdcheck.state.MemoryBudget;
 import org.uffdcheck.state.StateStack;
@@ -44,7 +50,7 @@ final class Dfs implements TransitionSystem.SuccessorSink {
     private boolean halt;
     private PropertyId violated;
     private int[] violationPath;
-    private String bound;
+    private Bound bound;
 
     Dfs(TransitionSystem ts, StateChecks checks, ExploreOptions opts, RunControl control) {
         this.ts = ts;
@@ -102,7 +108,7 @@ final class Dfs implements TransitionSystem.SuccessorSink {
             if (maxDepth > 0 && d >= maxDepth) {
                 k = stepper.successors(cur, IGNORE);
                 if (k > 0) {
-                    if (bound == null) bound = "max-depth " + maxDepth;
+                    if (bound == null) bound = Bound.depth(maxDepth);
                     continue;
                 }
             } else {
@@ -129,7 +135,7 @@ final class Dfs implements TransitionSystem.SuccessorSink {
             return;
         }
         if (maxStates > 0 && states >= maxStates) {
-            bound = "max-states " + maxStates;
+            bound = Bound.states(maxStates);
             halt = true;
             return;
         }
@@ -189,8 +195,8 @@ final class Dfs implements TransitionSystem.SuccessorSink {
         Stats stats = new Stats(states, transitions, deepest, control.elapsedSeconds(),
                 visited.bytes() + stack.bytes() + 4L * path.length);
         if (visited instanceof BitStateSet && violated == null && !control.interrupted()
-                && control.stopReason() == null && bound == null) {
-            return new ExploreResult(ExploreResult.Status.NO_VIOLATION_FOUND, null, null,
+                && control.timedOut() == null && bound == null) {
+            return new ExploreResult(ExploreResult.Status.NO_VIOLATION_FOUND, null, null, null,
                     BfsResult.describe((BitStateSet) visited), stats, witnesses);
         }
         return Verdict.of(violated, trace, control, bound, stats, witnesses);

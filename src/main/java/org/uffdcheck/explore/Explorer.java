@@ -3,8 +3,12 @@ package org.uffdcheck.explore;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
-import org.uffdcheck.compile.TransitionSystem;
-import org.uffdcheck.props.StateChecks;
+import org.uffdcheck.engine.Bound;
+import org.uffdcheck.engine.ExploreOptions;
+import org.uffdcheck.engine.ExploreResult;
+import org.uffdcheck.engine.StateChecks;
+import org.uffdcheck.engine.Stats;
+import org.uffdcheck.engine.TransitionSystem;
 import org.uffdcheck.state.MemoryBudget;
 import org.uffdcheck.state.StateQueue;
 
@@ -68,14 +72,14 @@ public final class Explorer {
         } catch (OutOfMemoryError e) {
             return stoppedBy(c, RunControl.heapBound());
         } catch (StateQueue.SpillFailed e) {
-            return stoppedBy(c, "disk: " + e.getMessage());
+            return stoppedBy(c, new Bound(Bound.Kind.DISK, e.getMessage()));
         }
     }
 
     /** The search ran out of room (budget, heap or disk): a bound, reported with what it reached. */
-    private static ExploreResult stoppedBy(RunControl c, String detail) {
+    private static ExploreResult stoppedBy(RunControl c, Bound bound) {
         Progress p = c.progress();
         Stats stats = new Stats(p.states(), p.transitions(), p.depth(), p.seconds(), 0);
-        return new ExploreResult(ExploreResult.Status.BOUND_REACHED, null, null, detail, stats, List.of());
+        return new ExploreResult(ExploreResult.Status.BOUND_REACHED, null, null, bound, null, stats, List.of());
     }
 }

@@ -3,7 +3,7 @@ package org.uffdcheck.explore;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import org.uffdcheck.props.PropertyId;
+import org.uffdcheck.engine.PropertyId;
 
 /**
  * What the workers of a breadth-first search found: violating states and witnesses of reachability

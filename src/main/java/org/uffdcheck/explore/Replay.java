@@ -2,7 +2,8 @@ package org.uffdcheck.explore;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.uffdcheck.compile.TransitionSystem;
+import org.uffdcheck.engine.Trace;
+import org.uffdcheck.engine.TransitionSystem;
 
 /**
  * Rebuilds the states of a trace from its labels. Searches keep only labels and parent links, not

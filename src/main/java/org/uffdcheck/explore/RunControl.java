@@ -2,6 +2,8 @@ package org.uffdcheck.explore;
 
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
+import org.uffdcheck.engine.Bound;
+import org.uffdcheck.engine.ExploreOptions;
 import org.uffdcheck.state.MemoryBudget;
 
 /**
@@ -20,7 +22,8 @@ final class RunControl {
     private final long deadlineNanos;
     private final long progressNanos;
     private long nextProgressNanos;
-    private String stopReason;
+    private boolean interrupted;
+    private Bound timedOut;
 
     private volatile long states;
     private volatile long transitions;
@@ -38,7 +41,7 @@ final class RunControl {
         this.nextProgressNanos = startNanos + progressNanos;
     }
 
-    /** Publishes progress; true when the search must stop now (see {@link #stopReason()}). */
+    /** Publishes progress; true when the search must stop now: interrupted, or see {@link #timedOut()}. */
     boolean poll(long states, long transitions, int depth, long queued) {
         publish(states, transitions, depth, queued);
         long now = System.nanoTime();
@@ -47,11 +50,11 @@ final class RunControl {
             listener.accept(progress());
         }
         if (stop.get()) {
-            stopReason = "interrupted";
+            interrupted = true;
         } else if (now - deadlineNanos >= 0) {
-            stopReason = "time-limit " + seconds(timeLimitSeconds);
+            timedOut = Bound.time(timeLimitSeconds);
         }
-        return stopReason != null;
+        return interrupted || timedOut != null;
     }
 
     void publish(long states, long transitions, int depth, long queued) {
@@ -61,13 +64,13 @@ final class RunControl {
         this.queued = queued;
     }
 
-    /** Null while running; "interrupted" or "time-limit ..." after poll returned true. */
-    String stopReason() {
-        return stopReason;
+    /** The time limit, once poll found it passed (and no stop request came first); else null. */
+    Bound timedOut() {
+        return timedOut;
     }
 
     boolean interrupted() {
-        return "interrupted".equals(stopReason);
+        return interrupted;
     }
 
     Progress progress() {
@@ -78,22 +81,17 @@ final class RunControl {
         return budget;
     }
 
-    /** The bound a search reports when its memory budget refuses it room: "memory 300 MiB". */
-    String memoryBound() {
-        return "memory " + MemoryBudget.format(budget.limit());
+    /** The bound a search reports when its memory budget refuses it room. */
+    Bound memoryBound() {
+        return new Bound(Bound.Kind.MEMORY, MemoryBudget.format(budget.limit()));
     }
 
     /** The bound a search reports when the Java heap ran out before the budget did. */
-    static String heapBound() {
-        return "memory: Java heap of " + MemoryBudget.format(Runtime.getRuntime().maxMemory()) + " full";
+    static Bound heapBound() {
+        return new Bound(Bound.Kind.HEAP, MemoryBudget.format(Runtime.getRuntime().maxMemory()));
     }
 
     double elapsedSeconds() {
         return (System.nanoTime() - startNanos) / 1e9;
-    }
-
-    /** "5s" for whole seconds, "2.5s" otherwise. */
-    static String seconds(double s) {
-        return s == Math.rint(s) ? (long) s + "s" : s + "s";
     }
 }

@@ -4,9 +4,16 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
-import org.uffdcheck.compile.TransitionSystem;
-import org.uffdcheck.props.PropertyId;
-import org.uffdcheck.props.StateChecks;
+import org.uffdcheck.engine.Bound;
+import org.uffdcheck.engine.ExploreOptions;
+import org.uffdcheck.engine.ExploreResult;
+import org.uffdcheck.engine.PropertyId;
+import org.uffdcheck.engine.StateChecks;
+import org.uffdcheck.engine.Stats;
+import org.uffdcheck.engine.Trace;
+import org.uffdcheck.engine.TransitionSystem;
+import org.uffdcheck.engine.Violation;
+import org.uffdcheck.engine.Witness;
 
 /**
  * Random walks from the initial state. Nothing is remembered between steps but the labels of the
@@ -53,7 +60,7 @@ final class Simulation implements TransitionSystem.SuccessorSink {
         long maxStates = opts.maxStates();
         PropertyId violated = null;
         int[] violationPath = null;
-        String stoppedBy = null;
+        Bound stoppedBy = null;
         long runs = 0;
         walks:
         for (; runs < opts.simulateRuns(); runs++) {
@@ -63,7 +70,7 @@ final class Simulation implements TransitionSystem.SuccessorSink {
                 states++;
                 if (len > deepest) deepest = len;
                 if ((states & RunControl.POLL_MASK) == 1 && control.poll(states, transitions, len, 0)) {
-                    stoppedBy = control.stopReason();
+                    stoppedBy = control.timedOut();
                     break walks;
                 }
                 int v = checks.violation(cur);
@@ -75,7 +82,7 @@ final class Simulation implements TransitionSystem.SuccessorSink {
                 if (unreached > 0) noteReached(cur, len);
                 if (len >= limit) break;
                 if (maxStates > 0 && states >= maxStates) {
-                    stoppedBy = "max-states " + maxStates;
+                    stoppedBy = Bound.states(maxStates);
                     break walks;
                 }
                 seen = 0;
@@ -96,7 +103,7 @@ final class Simulation implements TransitionSystem.SuccessorSink {
             }
         }
         control.publish(states, transitions, deepest, 0);
-        return finish(violated, violationPath, stoppedBy, runs);
+        return finish(violated, violationPath, stoppedBy);
     }
 
     @Override
@@ -118,7 +125,7 @@ final class Simulation implements TransitionSystem.SuccessorSink {
         }
     }
 
-    private ExploreResult finish(PropertyId violated, int[] violationPath, String stoppedBy, long runs) {
+    private ExploreResult finish(PropertyId violated, int[] violationPath, Bound stoppedBy) {
         List<Witness> witnesses = new ArrayList<>(witnessPaths.length);
         for (int i = 0; i < witnessPaths.length; i++) {
             Trace w = witnessPaths[i] != null ? Replay.fromLabels(ts, witnessPaths[i]) : null;
@@ -127,14 +134,12 @@ final class Simulation implements TransitionSystem.SuccessorSink {
         Stats stats = new Stats(states, transitions, deepest, control.elapsedSeconds(), 4L * walk.length);
         if (violated != null) {
             Trace trace = Replay.fromLabels(ts, violationPath);
-            return new ExploreResult(ExploreResult.Status.VIOLATION, violated.name(), trace, null, stats, witnesses,
+            return new ExploreResult(ExploreResult.Status.VIOLATION, violated.name(), trace, null, null, stats, witnesses,
                     List.of(new Violation(violated, trace)));
         }
         if (control.interrupted()) {
-            return new ExploreResult(ExploreResult.Status.INTERRUPTED, null, null, "interrupted", stats, witnesses);
+            return new ExploreResult(ExploreResult.Status.INTERRUPTED, null, null, null, null, stats, witnesses);
         }
-        String detail = runs + (runs == 1 ? " run" : " runs");
-        if (stoppedBy != null) detail = stoppedBy + " after " + detail;
-        return new ExploreResult(ExploreResult.Status.NO_VIOLATION_FOUND, null, null, detail, stats, witnesses);
+        return new ExploreResult(ExploreResult.Status.NO_VIOLATION_FOUND, null, null, stoppedBy, null, stats, witnesses);
     }
 }

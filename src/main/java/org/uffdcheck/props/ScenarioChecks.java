@@ -2,7 +2,9 @@ package org.uffdcheck.props;
 
 import java.util.List;
 import org.uffdcheck.compile.CompiledScenario;
-import org.uffdcheck.lang.check.Fault;
+import org.uffdcheck.engine.Fault;
+import org.uffdcheck.engine.PropertyId;
+import org.uffdcheck.engine.StateChecks;
 
 /**
  * The properties a scenario checks: runtime faults (always), its invariants, deadlock freedom

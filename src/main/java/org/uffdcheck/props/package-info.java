@@ -1,6 +1,6 @@
 /**
- * What is checked on every state (runtime faults, invariants, deadlock and reachability), what
- * identifies a violated property, and the one judgement of a state that searches, counterexamples
- * and replay share.
+ * The state checks of a compiled scenario (runtime faults, invariants, deadlock and reachability,
+ * answering the engine's StateChecks contract), and the one judgement of a state that searches,
+ * counterexamples and replay share.
  */
 package org.uffdcheck.props;

@@ -6,9 +6,9 @@ import java.util.List;
 import java.util.Map;
 import org.uffdcheck.compile.CompiledScenario;
 import org.uffdcheck.compile.Describer;
-import org.uffdcheck.explore.Trace;
-import org.uffdcheck.lang.check.Fault;
-import org.uffdcheck.props.PropertyId;
+import org.uffdcheck.engine.Fault;
+import org.uffdcheck.engine.PropertyId;
+import org.uffdcheck.engine.Trace;
 import org.uffdcheck.props.ScenarioChecks;
 
 /**
@@ -102,12 +102,9 @@ public record Counterexample(CompiledScenario scenario, PropertyId id, Kind kind
             int[] before = states.get(i);
             int[] after = states.get(i + 1);
             Describer.Step st = d.step(before, labels[i], after);
-            String loc = st.location();
-            int colon = loc.lastIndexOf(':');
-            String file = colon < 0 ? loc : loc.substring(0, colon);
-            int line = colon < 0 ? 0 : Integer.parseInt(loc.substring(colon + 1));
-            out.add(new TraceStep(i + 1, st.thread(), st.threadName(), st.proc(), file, line, st.statement(),
-                    st.changes(), effects.of(before, after, st.thread(), st.statement(), st.fault()), st.fault(),
+            String file = st.file() == null ? "" : st.file();
+            out.add(new TraceStep(i + 1, st.thread(), st.threadName(), st.proc(), file, st.line(), st.statement(),
+                    st.changes(), effects.of(before, after, st.thread(), st.statement(), st.fault()), st.faultText(),
                     effects.changesGlobals(before, after)));
         }
         return out;

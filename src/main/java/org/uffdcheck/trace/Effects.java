@@ -8,6 +8,7 @@ import java.util.regex.Pattern;
 import org.uffdcheck.compile.CompiledScenario;
 import org.uffdcheck.compile.Describer;
 import org.uffdcheck.compile.LockWord;
+import org.uffdcheck.engine.Fault;
 import org.uffdcheck.lang.check.Type;
 
 /**
@@ -49,17 +50,13 @@ final class Effects {
     List<Place> locks() { return locks; }
 
     /** What the step from before to after by thread t did to locks and lists, and what it freed. */
-    List<Effect> of(int[] before, int[] after, int t, String statement, String fault) {
+    List<Effect> of(int[] before, int[] after, int t, String statement, Fault fault) {
         List<Effect> out = new ArrayList<>();
         for (Place p : locks) lockChange(p, before[p.at()], after[p.at()], out);
         for (Place p : lists) listChange(p, before, after, t, out);
         Matcher m = FREE.matcher(statement);
         if (fault == null && m.find()) out.add(new Effect(Effect.Kind.FREED, m.group(1).trim(), "", t));
-        if (fault != null) {
-            int colon = fault.indexOf(": ");
-            out.add(new Effect(Effect.Kind.FAULT, colon < 0 ? fault : fault.substring(0, colon),
-                    colon < 0 ? "" : fault.substring(colon + 2), t));
-        }
+        if (fault != null) out.add(new Effect(Effect.Kind.FAULT, fault.property, fault.description, t));
         return out;
     }
 

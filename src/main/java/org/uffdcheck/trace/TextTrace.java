@@ -3,7 +3,7 @@ package org.uffdcheck.trace;
 import java.util.List;
 import org.uffdcheck.compile.CompiledScenario;
 import org.uffdcheck.compile.Describer;
-import org.uffdcheck.explore.Trace;
+import org.uffdcheck.engine.Trace;
 
 /**
  * A counterexample as numbered steps: who moved, where in the model, the statement, and what it
@@ -26,7 +26,7 @@ public final class TextTrace {
                     i + 1, st.threadName(), st.location(), st.proc(), st.statement()));
             String pad = " ".repeat(numWidth + threadWidth + 6);
             for (String c : st.changes()) sb.append(pad).append(c).append('\n');
-            if (st.fault() != null) sb.append(pad).append("FAULT ").append(st.fault()).append('\n');
+            if (st.fault() != null) sb.append(pad).append("FAULT ").append(st.faultText()).append('\n');
         }
         return sb.toString();
     }

@@ -7,9 +7,9 @@ import java.util.List;
 import java.util.Set;
 import org.uffdcheck.compile.CompiledScenario;
 import org.uffdcheck.compile.Describer;
-import org.uffdcheck.explore.Trace;
-import org.uffdcheck.lang.check.Fault;
-import org.uffdcheck.props.PropertyId;
+import org.uffdcheck.engine.Fault;
+import org.uffdcheck.engine.PropertyId;
+import org.uffdcheck.engine.Trace;
 import org.uffdcheck.props.ScenarioChecks;
 
 /**
@@ -153,7 +153,7 @@ public final class TraceReplay {
             Fault f = cs.fault(s);
             return f == null ? "no fault" : "it faults differently: " + f.description;
         }
-        if (property.equals(org.uffdcheck.explore.ExploreResult.DEADLOCK)) {
+        if (property.equals(org.uffdcheck.engine.ExploreResult.DEADLOCK)) {
             List<String> movers = new ArrayList<>();
             boolean[] moves = RaceDiagram.canMove(cs, s);
             for (int t = 0; t < moves.length; t++) if (moves[t]) movers.add(cs.threadName(t));

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
+import org.uffdcheck.engine.Bound;
 import org.uffdcheck.explore.Progress;
 import org.uffdcheck.state.MemoryBudget;
 
@@ -52,10 +53,14 @@ class MemoryOptionsTest {
     }
 
     @Test
-    void aMemoryBoundIsToldApartFromOthers() {
-        assertTrue(Report.isMemoryBound("memory 300 MiB"));
-        assertTrue(Report.isMemoryBound("memory: Java heap of 64 MiB full"));
-        assertFalse(Report.isMemoryBound("max-states 1000"));
-        assertFalse(Report.isMemoryBound(null));
+    void everyBoundReadsAsBefore() {
+        assertEquals("memory 300 MiB", Report.show(new Bound(Bound.Kind.MEMORY, "300 MiB")));
+        assertEquals("memory: Java heap of 64 MiB full", Report.show(new Bound(Bound.Kind.HEAP, "64 MiB")));
+        assertEquals("max-states 1000", Report.show(Bound.states(1000)));
+        assertEquals("state-id limit", Report.show(Bound.stateIds()));
+        assertEquals("max-depth 7", Report.show(Bound.depth(7)));
+        assertEquals("time-limit 5s", Report.show(Bound.time(5)));
+        assertEquals("time-limit 2.5s", Report.show(Bound.time(2.5)));
+        assertEquals("disk: no space left", Report.show(new Bound(Bound.Kind.DISK, "no space left")));
     }
 }

@@ -16,15 +16,15 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 import org.uffdcheck.compile.CompiledScenario;
-import org.uffdcheck.explore.ExploreOptions;
-import org.uffdcheck.explore.ExploreResult;
+import org.uffdcheck.engine.ExploreOptions;
+import org.uffdcheck.engine.ExploreResult;
+import org.uffdcheck.engine.StateChecks;
+import org.uffdcheck.engine.Trace;
 import org.uffdcheck.explore.Replay;
-import org.uffdcheck.explore.Trace;
 import org.uffdcheck.lang.ModelFiles;
 import org.uffdcheck.lang.check.CheckedModel;
 import org.uffdcheck.lang.check.ScenarioInfo;
 import org.uffdcheck.props.ScenarioChecks;
-import org.uffdcheck.props.StateChecks;
 
 /**
  * Every scenario of every model shipped in models/ must give the verdict its expect line declares,

@@ -8,7 +8,7 @@ import static org.uffdcheck.compile.Sem.assertViolation;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
-import org.uffdcheck.explore.ExploreResult;
+import org.uffdcheck.engine.ExploreResult;
 
 /**
  * Procedure calls: the call is one step (arguments are bound then), an explicit return is one step

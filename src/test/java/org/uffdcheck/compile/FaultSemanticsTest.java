@@ -8,8 +8,8 @@ import static org.uffdcheck.compile.Sem.assertViolation;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.uffdcheck.explore.ExploreResult;
-import org.uffdcheck.lang.check.Fault;
+import org.uffdcheck.engine.ExploreResult;
+import org.uffdcheck.engine.Fault;
 
 /**
  * Runtime faults: a step that would break a rule of the language ends in an error state instead.
@@ -73,7 +73,7 @@ class FaultSemanticsTest {
         CompiledScenario cs = run("x = 1; assert x == 2, \"x must be two\";");
         ExploreResult r = Sem.explore(cs);
         assertViolation("assert", 2, r);
-        assertNull(r.detail());
+        assertNull(r.bound());
         assertTrue(cs.faultSite(r.trace().last()).endsWith("assert x == 2, \"x must be two\";"),
                 cs.faultSite(r.trace().last()));
         // A passing assert is an ordinary step.

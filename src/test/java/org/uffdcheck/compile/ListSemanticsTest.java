@@ -8,7 +8,7 @@ import static org.uffdcheck.compile.Sem.assertViolation;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
-import org.uffdcheck.explore.ExploreResult;
+import org.uffdcheck.engine.ExploreResult;
 
 /** Bounded lists: their operations, their faults, and that equal contents are equal states. */
 class ListSemanticsTest {

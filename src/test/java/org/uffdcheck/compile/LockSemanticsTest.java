@@ -7,8 +7,8 @@ import static org.uffdcheck.compile.Sem.assertViolation;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.uffdcheck.explore.ExploreResult;
-import org.uffdcheck.explore.Witness;
+import org.uffdcheck.engine.ExploreResult;
+import org.uffdcheck.engine.Witness;
 
 /** rw-semaphores and spinlocks: who may hold them together, what blocks, and what is a fault. */
 class LockSemanticsTest {

@@ -5,7 +5,7 @@ import static org.uffdcheck.compile.Sem.assertViolation;
 
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
-import org.uffdcheck.explore.ExploreResult;
+import org.uffdcheck.engine.ExploreResult;
 import org.uffdcheck.lang.Nesting;
 
 /**

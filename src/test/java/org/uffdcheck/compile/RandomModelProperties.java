@@ -15,11 +15,11 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.Tuple;
 import net.jqwik.api.constraints.IntRange;
-import org.uffdcheck.explore.ExploreOptions;
-import org.uffdcheck.explore.ExploreResult;
+import org.uffdcheck.engine.ExploreOptions;
+import org.uffdcheck.engine.ExploreResult;
+import org.uffdcheck.engine.Trace;
 import org.uffdcheck.explore.Explorer;
 import org.uffdcheck.explore.Replay;
-import org.uffdcheck.explore.Trace;
 import org.uffdcheck.props.ScenarioChecks;
 
 /**

@@ -16,8 +16,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
-import org.uffdcheck.explore.ExploreOptions;
-import org.uffdcheck.explore.ExploreResult;
+import org.uffdcheck.engine.ExploreOptions;
+import org.uffdcheck.engine.ExploreResult;
+import org.uffdcheck.engine.TransitionSystem;
 import org.uffdcheck.explore.Explorer;
 import org.uffdcheck.lang.ModelError;
 import org.uffdcheck.lang.ModelLoader;
@@ -80,7 +81,7 @@ final class Sem {
 
     /** Asserts the search found every property holding, over exactly the given number of states. */
     static void assertHolds(long states, ExploreResult r) {
-        assertEquals(ExploreResult.Status.HOLDS, r.status(), () -> "violation " + r.property() + " " + r.detail());
+        assertEquals(ExploreResult.Status.HOLDS, r.status(), () -> "violation " + r.property() + " " + r.bound());
         assertEquals(states, r.stats().states(), "distinct states");
     }
 

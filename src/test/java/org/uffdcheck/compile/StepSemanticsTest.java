@@ -8,7 +8,7 @@ import static org.uffdcheck.compile.Sem.assertViolation;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
-import org.uffdcheck.explore.ExploreResult;
+import org.uffdcheck.engine.ExploreResult;
 
 /**
  * What one step is: a simple statement, the test of an if or while, an await, the choice of an

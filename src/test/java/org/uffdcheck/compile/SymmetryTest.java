@@ -10,9 +10,9 @@ import java.util.List;
 import java.util.Random;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
-import org.uffdcheck.explore.ExploreResult;
+import org.uffdcheck.engine.ExploreResult;
+import org.uffdcheck.engine.Trace;
 import org.uffdcheck.explore.Replay;
-import org.uffdcheck.explore.Trace;
 
 /**
  * The symmetry reduction on small models whose whole state space can be listed: the states it

@@ -15,7 +15,7 @@ import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
-import org.uffdcheck.explore.ExploreResult;
+import org.uffdcheck.engine.ExploreResult;
 import org.uffdcheck.trace.Counterexample;
 
 /**

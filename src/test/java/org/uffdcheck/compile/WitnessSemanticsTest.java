@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.uffdcheck.compile.Sem.assertViolation;
 
 import org.junit.jupiter.api.Test;
-import org.uffdcheck.explore.ExploreResult;
+import org.uffdcheck.engine.ExploreResult;
 import org.uffdcheck.trace.Counterexample;
 
 /**

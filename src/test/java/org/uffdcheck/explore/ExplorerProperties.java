@@ -17,9 +17,13 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.constraints.Size;
-import org.uffdcheck.compile.TransitionSystem;
-import org.uffdcheck.explore.ExploreOptions.Mode;
-import org.uffdcheck.explore.ExploreResult.Status;
+import org.uffdcheck.engine.ExploreOptions.Mode;
+import org.uffdcheck.engine.ExploreOptions;
+import org.uffdcheck.engine.ExploreResult.Status;
+import org.uffdcheck.engine.ExploreResult;
+import org.uffdcheck.engine.Trace;
+import org.uffdcheck.engine.TransitionSystem;
+import org.uffdcheck.engine.Witness;
 
 class ExplorerProperties {
 
@@ -74,7 +78,7 @@ class ExplorerProperties {
         if (dist[t] < 0) {
             assertEquals(Status.VIOLATION, r.status());
             assertEquals("reach-" + t, r.property());
-            assertEquals(ExploreResult.NEVER_REACHED, r.detail());
+            assertNull(r.trace());
             assertNull(w.trace());
         } else {
             assertEquals(Status.HOLDS, r.status());
@@ -94,7 +98,7 @@ class ExplorerProperties {
         assertTrue(bad.contains(g.decode(trace.last())));
     }
 
-    static ExploreResult explore(TransitionSystem ts, Graph g, org.uffdcheck.props.StateChecks checks, Mode mode) {
+    static ExploreResult explore(TransitionSystem ts, Graph g, org.uffdcheck.engine.StateChecks checks, Mode mode) {
         return new Explorer(ts, checks, ExploreOptions.defaults().withMode(mode)).run();
     }
 

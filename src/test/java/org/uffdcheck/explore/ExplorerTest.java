@@ -14,10 +14,14 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.Test;
-import org.uffdcheck.compile.TransitionSystem;
-import org.uffdcheck.explore.ExploreOptions.Mode;
-import org.uffdcheck.explore.ExploreResult.Status;
-import org.uffdcheck.props.StateChecks;
+import org.uffdcheck.engine.Bound;
+import org.uffdcheck.engine.ExploreOptions.Mode;
+import org.uffdcheck.engine.ExploreOptions;
+import org.uffdcheck.engine.ExploreResult.Status;
+import org.uffdcheck.engine.ExploreResult;
+import org.uffdcheck.engine.StateChecks;
+import org.uffdcheck.engine.Stats;
+import org.uffdcheck.engine.TransitionSystem;
 
 class ExplorerTest {
     private static final ExploreOptions BFS = ExploreOptions.defaults();
@@ -60,7 +64,7 @@ class ExplorerTest {
         Graph g = Graph.chain(100);
         ExploreResult r = run(g.system(), g.noChecks(), BFS.withMode(mode).withMaxStates(10));
         assertEquals(Status.BOUND_REACHED, r.status());
-        assertEquals("max-states 10", r.detail());
+        assertEquals(Bound.states(10), r.bound());
         assertEquals(10, r.stats().states());
         // A bound equal to the state count is not hit.
         assertEquals(Status.HOLDS, run(g.system(), g.noChecks(), BFS.withMode(mode).withMaxStates(100)).status());
@@ -72,7 +76,7 @@ class ExplorerTest {
         Graph g = Graph.chain(100);
         ExploreResult r = run(g.system(), g.noChecks(), BFS.withMode(mode).withMaxDepth(5));
         assertEquals(Status.BOUND_REACHED, r.status());
-        assertEquals("max-depth 5", r.detail());
+        assertEquals(Bound.depth(5), r.bound());
         assertEquals(5, r.stats().depth());
         assertEquals(6, r.stats().states());
         assertEquals(Status.HOLDS, run(g.system(), g.noChecks(), BFS.withMode(mode).withMaxDepth(99)).status());
@@ -98,7 +102,7 @@ class ExplorerTest {
     void timeLimitStopsAnEndlessSearch() {
         ExploreResult r = run(counter(null), none(), BFS.withTimeLimit(0.01));
         assertEquals(Status.BOUND_REACHED, r.status());
-        assertTrue(r.detail().startsWith("time-limit"), r.detail());
+        assertEquals(Bound.time(0.01), r.bound());
     }
 
     @ParameterizedTest

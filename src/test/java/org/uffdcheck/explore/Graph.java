@@ -7,8 +7,8 @@ import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import org.uffdcheck.compile.TransitionSystem;
-import org.uffdcheck.props.StateChecks;
+import org.uffdcheck.engine.StateChecks;
+import org.uffdcheck.engine.TransitionSystem;
 
 /**
  * A directed graph posing as a transition system: node 0 is initial, successors follow the
@@ -90,8 +90,8 @@ final class Graph {
             }
 
             @Override
-            public org.uffdcheck.props.PropertyId property(int index) {
-                return org.uffdcheck.props.PropertyId.of("bad");
+            public org.uffdcheck.engine.PropertyId property(int index) {
+                return org.uffdcheck.engine.PropertyId.of("bad");
             }
 
             @Override

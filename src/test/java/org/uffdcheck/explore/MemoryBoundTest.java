@@ -8,10 +8,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.uffdcheck.compile.TransitionSystem;
-import org.uffdcheck.explore.ExploreOptions.Mode;
-import org.uffdcheck.explore.ExploreResult.Status;
-import org.uffdcheck.props.StateChecks;
+import org.uffdcheck.engine.Bound;
+import org.uffdcheck.engine.ExploreOptions.Mode;
+import org.uffdcheck.engine.ExploreOptions;
+import org.uffdcheck.engine.ExploreResult.Status;
+import org.uffdcheck.engine.ExploreResult;
+import org.uffdcheck.engine.StateChecks;
+import org.uffdcheck.engine.TransitionSystem;
 import org.uffdcheck.state.MemoryBudget;
 
 /** The memory budget ends a search as any bound does: status, detail and the counts reached. */
@@ -29,7 +32,7 @@ class MemoryBoundTest {
         MemoryBudget b = budget(2 * MemoryBudget.MIB);
         ExploreResult r = new Explorer(counter(), none(), BFS.withMode(mode), b).run();
         assertEquals(Status.BOUND_REACHED, r.status());
-        assertEquals("memory 2 MiB", r.detail());
+        assertEquals(new Bound(Bound.Kind.MEMORY, "2 MiB"), r.bound());
         long states = r.stats().states();
         // A fingerprint takes 8 to 21 bytes of table: more than 2 MiB / 21, fewer than 2 MiB / 8.
         assertTrue(states > 50_000 && states < 262_144, "states " + states);
@@ -46,7 +49,7 @@ class MemoryBoundTest {
         MemoryBudget b = budget(MemoryBudget.MIB);
         ExploreResult r = new Explorer(g.system(), g.noChecks(), BFS.withWorkers(workers), b).run();
         assertEquals(Status.BOUND_REACHED, r.status());
-        assertEquals("memory 1 MiB", r.detail());
+        assertEquals(new Bound(Bound.Kind.MEMORY, "1 MiB"), r.bound());
         assertTrue(r.stats().states() > 10_000 && r.stats().states() < 1 << 20, "states " + r.stats().states());
         assertTrue(r.stats().depth() > 10, "depth " + r.stats().depth());
         assertEquals(0, b.reserved());
@@ -67,7 +70,7 @@ class MemoryBoundTest {
         ExploreResult r = new Explorer(counter(), none(), BFS.withMode(mode).withBitstate(30),
                 budget(64 * MemoryBudget.MIB)).run();
         assertEquals(Status.BOUND_REACHED, r.status());
-        assertEquals("memory 64 MiB", r.detail());
+        assertEquals(new Bound(Bound.Kind.MEMORY, "64 MiB"), r.bound());
         assertEquals(0, r.stats().states());
     }
 
@@ -82,7 +85,7 @@ class MemoryBoundTest {
         });
         ExploreResult r = ex.run();
         assertEquals(Status.BOUND_REACHED, r.status());
-        assertTrue(r.detail().startsWith("memory: Java heap of ") && r.detail().endsWith(" full"), r.detail());
+        assertEquals(Bound.Kind.HEAP, r.bound().kind());
         // The counts are those last published (every 1024 states at most).
         assertTrue(r.stats().states() >= 3000 && r.stats().states() < 3000 + 1100, "states " + r.stats().states());
     }

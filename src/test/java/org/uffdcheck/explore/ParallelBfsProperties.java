@@ -18,10 +18,14 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.constraints.Size;
-import org.uffdcheck.compile.TransitionSystem;
-import org.uffdcheck.explore.ExploreOptions.Mode;
-import org.uffdcheck.explore.ExploreResult.Status;
-import org.uffdcheck.props.StateChecks;
+import org.uffdcheck.engine.ExploreOptions.Mode;
+import org.uffdcheck.engine.ExploreOptions;
+import org.uffdcheck.engine.ExploreResult.Status;
+import org.uffdcheck.engine.ExploreResult;
+import org.uffdcheck.engine.StateChecks;
+import org.uffdcheck.engine.Trace;
+import org.uffdcheck.engine.TransitionSystem;
+import org.uffdcheck.engine.Violation;
 
 /** Several BFS workers must find what one finds, and what the simplest search finds. */
 class ParallelBfsProperties {
@@ -114,7 +118,7 @@ class ParallelBfsProperties {
             assertTrue(bad.contains(g.decode(r.trace().last())));
         } else {
             assertEquals(Status.NO_VIOLATION_FOUND, r.status());
-            assertTrue(r.detail().contains("incomplete") && r.detail().contains("coverage"), r.detail());
+            assertTrue(r.coverage().contains("incomplete") && r.coverage().contains("coverage"), r.coverage());
         }
         assertTrue(r.stats().states() <= g.reachableStates().size());
         for (int b : bad) assertTrue(dist[b] < 0 || r.violated() || r.stats().states() < g.reachableStates().size());
@@ -189,7 +193,7 @@ class ParallelBfsProperties {
                 int n = g.decode(s);
                 return marks.contains(n) ? n % 2 : OK;
             }
-            @Override public org.uffdcheck.props.PropertyId property(int i) { return org.uffdcheck.props.PropertyId.of(i == 0 ? "even" : "odd"); }
+            @Override public org.uffdcheck.engine.PropertyId property(int i) { return org.uffdcheck.engine.PropertyId.of(i == 0 ? "even" : "odd"); }
             @Override public boolean checksDeadlock() { return false; }
             @Override public boolean isValidEnd(int[] s) { return true; }
             @Override public int reachableCount() { return 0; }

@@ -11,14 +11,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.uffdcheck.compile.CompiledScenario;
 import org.uffdcheck.compile.Compiler;
-import org.uffdcheck.explore.ExploreOptions;
-import org.uffdcheck.explore.ExploreResult;
+import org.uffdcheck.engine.ExploreOptions;
+import org.uffdcheck.engine.ExploreResult;
+import org.uffdcheck.engine.Fault;
+import org.uffdcheck.engine.PropertyId;
+import org.uffdcheck.engine.Violation;
 import org.uffdcheck.explore.Explorer;
-import org.uffdcheck.explore.Violation;
 import org.uffdcheck.lang.ModelLoader;
 import org.uffdcheck.lang.check.CheckedModel;
 import org.uffdcheck.lang.check.Checker;
-import org.uffdcheck.lang.check.Fault;
 
 /**
  * Properties have identities that tell apart the faults sharing a name, and the judgement of a

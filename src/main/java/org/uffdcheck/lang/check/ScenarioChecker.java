@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.uffdcheck.engine.Fault;
 import org.uffdcheck.lang.Diagnostics;
 import org.uffdcheck.lang.Span;
 import org.uffdcheck.lang.ast.Decl;

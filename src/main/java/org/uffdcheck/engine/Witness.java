@@ -1,4 +1,4 @@
-package org.uffdcheck.explore;
+package org.uffdcheck.engine;
 
 /** A reachability property and a trace to a state satisfying it, or null if none was found. */
 public record Witness(String name, Trace trace) {

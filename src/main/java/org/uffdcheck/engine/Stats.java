@@ -1,4 +1,4 @@
-package org.uffdcheck.explore;
+package org.uffdcheck.engine;
 
 /**
  * What a search cost. storeBytes counts the visited set and the parent links, the memory that

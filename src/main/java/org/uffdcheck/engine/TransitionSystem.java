@@ -1,4 +1,4 @@
-package org.uffdcheck.compile;
+package org.uffdcheck.engine;
 
 /**
  * A model lowered to states and steps. A state is a flat int vector of fixed length; the explorer

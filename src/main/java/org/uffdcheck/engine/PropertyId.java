@@ -1,6 +1,5 @@
-package org.uffdcheck.props;
+package org.uffdcheck.engine;
 
-import org.uffdcheck.lang.check.Fault;
 
 /**
  * Which property a violation breaks. Several runtime faults report against one name (six against

@@ -1,16 +1,16 @@
-package org.uffdcheck.explore;
+package org.uffdcheck.engine;
 
 import java.util.List;
-import org.uffdcheck.props.PropertyId;
 
 /**
  * The verdict of a search. property names the violated property ("deadlock" for a deadlock, or a
- * reachability property never reached); trace leads to the offending state when there is one;
- * detail says which bound stopped the search, "never reached", or why a search that found nothing
- * proves nothing (simulation, bit-state). violations holds every property found violated with a
+ * reachability property never reached, which has no trace); trace leads to the offending state
+ * when there is one; bound says what stopped the search (always for BOUND_REACHED, and for a
+ * simulation stopped by a limit); coverage says how much of the state space a bit-state search
+ * that found nothing probably saw. violations holds every property found violated with a
  * shortest trace each (more than one only with ExploreOptions.all()); the first is property/trace.
  */
-public record ExploreResult(Status status, String property, Trace trace, String detail, Stats stats,
+public record ExploreResult(Status status, String property, Trace trace, Bound bound, String coverage, Stats stats,
                             List<Witness> witnesses, List<Violation> violations) {
 
     public enum Status {
@@ -28,14 +28,15 @@ public record ExploreResult(Status status, String property, Trace trace, String 
     public static final String NEVER_REACHED = "never reached";
 
     public ExploreResult {
+        if (status == Status.BOUND_REACHED && bound == null) throw new IllegalArgumentException("a bound result without its bound");
         witnesses = List.copyOf(witnesses);
         violations = List.copyOf(violations);
     }
 
     /** A result with at most the one violation given by property and trace. */
-    public ExploreResult(Status status, String property, Trace trace, String detail, Stats stats,
+    public ExploreResult(Status status, String property, Trace trace, Bound bound, String coverage, Stats stats,
                          List<Witness> witnesses) {
-        this(status, property, trace, detail, stats, witnesses,
+        this(status, property, trace, bound, coverage, stats, witnesses,
                 status == Status.VIOLATION && property != null ? List.of(new Violation(PropertyId.of(property), trace)) : List.of());
     }
 

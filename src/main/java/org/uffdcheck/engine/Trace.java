@@ -1,4 +1,4 @@
-package org.uffdcheck.explore;
+package org.uffdcheck.engine;
 
 import java.util.List;
 

@@ -1,6 +1,5 @@
-package org.uffdcheck.explore;
+package org.uffdcheck.engine;
 
-import org.uffdcheck.props.PropertyId;
 
 /** A violated property and a shortest trace to a state violating it (null for "never reached"). */
 public record Violation(PropertyId id, Trace trace) {

@@ -1,4 +1,4 @@
-package org.uffdcheck.lang.check;
+package org.uffdcheck.engine;
 
 /**
  * Mistakes the runtime catches in any model. Each is a property of its own that a scenario can

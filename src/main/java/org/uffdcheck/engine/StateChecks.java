@@ -1,4 +1,4 @@
-package org.uffdcheck.props;
+package org.uffdcheck.engine;
 
 /**
  * What must hold of every reachable state. The explorer asks these questions and knows nothing of

@@ -1,4 +1,4 @@
-package org.uffdcheck.explore;
+package org.uffdcheck.engine;
 
 /**
  * How to search. Zero means "no limit" for maxStates, maxDepth and timeLimitSeconds; for a
