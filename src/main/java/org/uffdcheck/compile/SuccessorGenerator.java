@@ -4,10 +4,10 @@ import org.uffdcheck.engine.Fault;
 import org.uffdcheck.engine.TransitionSystem;
 
 /**
- * Generates successors: every thread that can move takes one step (a whole atomic block where it
+ * The successor generator: every thread that can move takes one step (a whole atomic block where it
  * is in one). Holds the scratch vectors of one exploring thread.
  */
-final class Scheduler implements TransitionSystem.Stepper {
+final class SuccessorGenerator implements TransitionSystem.Stepper {
     /** Bits of a label that number a thread's successors; the thread index sits above them. */
     static final int ALT_BITS = 20;
     /** The alternative number of a fatal signal's delivery, apart from every step's. */
@@ -28,7 +28,7 @@ final class Scheduler implements TransitionSystem.Stepper {
     private TransitionSystem.SuccessorSink sink;
     private int label;
 
-    Scheduler(Code code, Layout layout, int threads, int size, ForbiddenLocks forbidden, boolean mergeLocal,
+    SuccessorGenerator(Code code, Layout layout, int threads, int size, ForbiddenLocks forbidden, boolean mergeLocal,
               Symmetry symmetry) {
         this.symmetry = symmetry;
         this.forbidden = forbidden;
