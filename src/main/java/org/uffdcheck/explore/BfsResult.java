@@ -65,6 +65,6 @@ final class BfsResult {
         int k = len;
         if (e.ordinal() >= 0) ordinals[--k] = e.ordinal();
         for (long id = e.id(); links.parent(id) >= 0; id = links.parent(id)) ordinals[--k] = links.ordinal(id);
-        return Replay.fromOrdinals(bfs.ts, ordinals);
+        return PathRebuilder.fromOrdinals(bfs.ts, ordinals);
     }
 }

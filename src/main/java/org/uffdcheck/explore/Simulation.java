@@ -128,12 +128,12 @@ final class Simulation implements TransitionSystem.SuccessorSink {
     private ExploreResult finish(PropertyId violated, int[] violationPath, Bound stoppedBy) {
         List<Witness> witnesses = new ArrayList<>(witnessPaths.length);
         for (int i = 0; i < witnessPaths.length; i++) {
-            Trace w = witnessPaths[i] != null ? Replay.fromLabels(ts, witnessPaths[i]) : null;
+            Trace w = witnessPaths[i] != null ? PathRebuilder.fromLabels(ts, witnessPaths[i]) : null;
             witnesses.add(new Witness(checks.reachableName(i), w));
         }
         Stats stats = new Stats(states, transitions, deepest, control.elapsedSeconds(), 4L * walk.length);
         if (violated != null) {
-            Trace trace = Replay.fromLabels(ts, violationPath);
+            Trace trace = PathRebuilder.fromLabels(ts, violationPath);
             return new ExploreResult(ExploreResult.Status.VIOLATION, violated.name(), trace, null, null, stats, witnesses,
                     List.of(new Violation(violated, trace)));
         }

@@ -89,7 +89,7 @@ class ExplorerProperties {
     }
 
     private static void assertReplaysToBad(TransitionSystem ts, Graph g, Set<Integer> bad, Trace trace) {
-        Trace replayed = Replay.fromLabels(ts, trace.labels());
+        Trace replayed = PathRebuilder.fromLabels(ts, trace.labels());
         assertEquals(trace.states().size(), replayed.states().size());
         for (int i = 0; i < trace.states().size(); i++) {
             assertArrayEquals(trace.states().get(i), replayed.states().get(i));

@@ -161,7 +161,7 @@ class ParallelBfsProperties {
 
     private static void assertReplays(Graph g, Trace t) {
         TransitionSystem ts = g.system();
-        Trace replayed = Replay.fromLabels(ts, t.labels());
+        Trace replayed = PathRebuilder.fromLabels(ts, t.labels());
         assertEquals(t.states().size(), replayed.states().size());
         for (int i = 0; i < t.states().size(); i++) assertArrayEquals(t.states().get(i), replayed.states().get(i));
         assertArrayEquals(g.encode(0), t.states().get(0));

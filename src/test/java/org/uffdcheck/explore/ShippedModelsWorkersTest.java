@@ -64,7 +64,7 @@ class ShippedModelsWorkersTest {
                     assertEquals(a.property(), b.property(), what);
                     if (a.trace() == null) continue;
                     assertArrayEquals(a.trace().labels(), b.trace().labels(), what);
-                    Trace replayed = Replay.fromLabels(cs, b.trace().labels());
+                    Trace replayed = PathRebuilder.fromLabels(cs, b.trace().labels());
                     assertArrayEquals(b.trace().last(), replayed.last(), what);
                 }
                 for (int i = 0; i < one.witnesses().size(); i++) {

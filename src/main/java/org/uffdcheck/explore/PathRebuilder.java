@@ -10,8 +10,8 @@ import org.uffdcheck.engine.TransitionSystem;
  * states, so this is how every reported trace gets its states back. Under a reduction that stores
  * renamed representatives, the trace is turned back into the model's own run.
  */
-public final class Replay {
-    private Replay() {}
+public final class PathRebuilder {
+    private PathRebuilder() {}
 
     public static Trace fromLabels(TransitionSystem ts, int[] labels) {
         int n = ts.stateSize();
