@@ -11,7 +11,7 @@ import java.util.Random;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.uffdcheck.engine.ExploreResult;
-import org.uffdcheck.engine.Trace;
+import org.uffdcheck.engine.Execution;
 import org.uffdcheck.explore.PathRebuilder;
 
 /**
@@ -149,7 +149,7 @@ class SymmetryTest {
         CompiledScenario plain = Sem.compile(model);
         ExploreResult p = Sem.explore(plain);
         assertEquals(p.trace().length(), r.trace().length(), "shortest either way");
-        Trace replayed = PathRebuilder.fromLabels(plain, r.trace().labels());
+        Execution replayed = PathRebuilder.fromLabels(plain, r.trace().labels());
         for (int i = 0; i < replayed.states().size(); i++) {
             assertArrayEquals(replayed.states().get(i), r.trace().states().get(i), "state " + i);
         }
