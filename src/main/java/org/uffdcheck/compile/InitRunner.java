@@ -26,9 +26,9 @@ final class InitRunner {
             generator.settle(s, threads, tb);
             while (s[tb] != 0) {
                 Op op = ops[s[tb]];
-                int fp = tb + Layout.HDR + s[tb + 1];
-                int n = op.choices(s, threads, tb, fp);
-                if (n != 1 || !op.exec(s, threads, tb, fp, 0)) {
+                int frame = tb + Layout.HDR + s[tb + 1];
+                int n = op.choices(s, threads, tb, frame);
+                if (n != 1 || !op.exec(s, threads, tb, frame, 0)) {
                     fail(diags, op, n == 0 || n == 1 ? "the init code blocks here" : "the init code must be deterministic");
                     return null;
                 }
