@@ -8,7 +8,7 @@ import org.uffdcheck.engine.Bound;
 import org.uffdcheck.engine.ExploreResult;
 import org.uffdcheck.engine.PropertyId;
 import org.uffdcheck.engine.Stats;
-import org.uffdcheck.engine.Trace;
+import org.uffdcheck.engine.Execution;
 import org.uffdcheck.engine.Violation;
 import org.uffdcheck.engine.Witness;
 import org.uffdcheck.explore.Progress;
@@ -62,7 +62,7 @@ final class Report {
         return r.violated() ? List.of(new Violation(PropertyId.of(r.property()), r.trace())) : List.of();
     }
 
-    private static void violation(PrintWriter out, CompiledScenario cs, PropertyId property, Trace trace, Style style) {
+    private static void violation(PrintWriter out, CompiledScenario cs, PropertyId property, Execution trace, Style style) {
         if (trace == null) {
             out.printf("  %s: %s%n", property.name(), ExploreResult.NEVER_REACHED);
             return;

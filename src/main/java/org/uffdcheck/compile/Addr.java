@@ -4,7 +4,7 @@ import org.uffdcheck.engine.Fault;
 
 /** A compiled lvalue: computes the absolute slot where a value starts. */
 abstract class Addr {
-    abstract int at(int[] s, int fp);
+    abstract int at(int[] s, int frame);
 
     /** Null unless the address is known without a state. */
     Integer fixed() { return null; }
@@ -12,21 +12,21 @@ abstract class Addr {
     static final class Fixed extends Addr {
         final int addr;
         Fixed(int addr) { this.addr = addr; }
-        int at(int[] s, int fp) { return addr; }
+        int at(int[] s, int frame) { return addr; }
         @Override Integer fixed() { return addr; }
     }
 
     static final class Local extends Addr {
         final int off;
         Local(int off) { this.off = off; }
-        int at(int[] s, int fp) { return fp + off; }
+        int at(int[] s, int frame) { return frame + off; }
     }
 
     static final class Offset extends Addr {
         final Addr base;
         final int off;
         Offset(Addr base, int off) { this.base = base; this.off = off; }
-        int at(int[] s, int fp) { return base.at(s, fp) + off; }
+        int at(int[] s, int frame) { return base.at(s, frame) + off; }
     }
 
     static final class ArrayElem extends Addr {
@@ -36,10 +36,10 @@ abstract class Addr {
         ArrayElem(Addr base, IntExpr index, int elemSlots, int size) {
             this.base = base; this.index = index; this.elemSlots = elemSlots; this.size = size;
         }
-        int at(int[] s, int fp) {
-            int i = index.eval(s, fp);
+        int at(int[] s, int frame) {
+            int i = index.eval(s, frame);
             if (i < 0 || i >= size) throw new FaultException(Fault.INDEX_OUT_OF_BOUNDS);
-            return base.at(s, fp) + i * elemSlots;
+            return base.at(s, frame) + i * elemSlots;
         }
     }
 
@@ -48,8 +48,8 @@ abstract class Addr {
         final IntExpr ptr;
         final Layout.Pool pool;
         Deref(IntExpr ptr, Layout.Pool pool) { this.ptr = ptr; this.pool = pool; }
-        int at(int[] s, int fp) {
-            int p = ptr.eval(s, fp);
+        int at(int[] s, int frame) {
+            int p = ptr.eval(s, frame);
             if (p == 0 || pool == null) throw new FaultException(Fault.NULL_DEREF);
             int rec = pool.record(p);
             if (!Layout.Pool.live(s[rec])) throw new FaultException(Fault.USE_AFTER_FREE);
@@ -63,9 +63,9 @@ abstract class Addr {
         final IntExpr index;
         final int elemSlots;
         ListElem(Addr base, IntExpr index, int elemSlots) { this.base = base; this.index = index; this.elemSlots = elemSlots; }
-        int at(int[] s, int fp) {
-            int b = base.at(s, fp);
-            int i = index.eval(s, fp);
+        int at(int[] s, int frame) {
+            int b = base.at(s, frame);
+            int i = index.eval(s, frame);
             if (i < 0 || i >= s[b]) throw new FaultException(Fault.INDEX_OUT_OF_BOUNDS);
             return b + 1 + i * elemSlots;
         }

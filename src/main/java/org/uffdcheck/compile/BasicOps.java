@@ -21,9 +21,9 @@ final class BasicOps {
         boolean silent;
         AssignScalar(Addr dst, IntExpr e, int lo, int hi) { this.dst = dst; this.e = e; this.lo = lo; this.hi = hi; }
         @Override boolean free() { return silent; }
-        boolean exec(int[] s, int tid, int tb, int fp, int c) {
-            int v = checkRange(e.eval(s, fp), lo, hi);
-            s[dst.at(s, fp)] = v;
+        boolean exec(int[] s, int tid, int tb, int frame, int c) {
+            int v = checkRange(e.eval(s, frame), lo, hi);
+            s[dst.at(s, frame)] = v;
             s[tb] = next;
             return true;
         }
@@ -34,8 +34,8 @@ final class BasicOps {
         final Addr dst;
         final ValueExpr e;
         AssignBlock(Addr dst, ValueExpr e) { this.dst = dst; this.e = e; }
-        boolean exec(int[] s, int tid, int tb, int fp, int c) {
-            e.write(s, fp, s, dst.at(s, fp));
+        boolean exec(int[] s, int tid, int tb, int frame, int c) {
+            e.write(s, frame, s, dst.at(s, frame));
             s[tb] = next;
             return true;
         }
@@ -46,8 +46,8 @@ final class BasicOps {
         final int[] offsets, sizes;
         Reset(int[] offsets, int[] sizes) { this.offsets = offsets; this.sizes = sizes; }
         @Override boolean free() { return true; }
-        boolean exec(int[] s, int tid, int tb, int fp, int c) {
-            for (int i = 0; i < offsets.length; i++) Arrays.fill(s, fp + offsets[i], fp + offsets[i] + sizes[i], 0);
+        boolean exec(int[] s, int tid, int tb, int frame, int c) {
+            for (int i = 0; i < offsets.length; i++) Arrays.fill(s, frame + offsets[i], frame + offsets[i] + sizes[i], 0);
             s[tb] = next;
             return true;
         }
@@ -58,8 +58,8 @@ final class BasicOps {
         final IntExpr cond;
         int ifFalse;
         Branch(IntExpr cond) { this.cond = cond; }
-        boolean exec(int[] s, int tid, int tb, int fp, int c) {
-            s[tb] = cond.eval(s, fp) != 0 ? next : ifFalse;
+        boolean exec(int[] s, int tid, int tb, int frame, int c) {
+            s[tb] = cond.eval(s, frame) != 0 ? next : ifFalse;
             return true;
         }
     }
@@ -67,15 +67,15 @@ final class BasicOps {
     static final class Await extends Op {
         final IntExpr cond;
         Await(IntExpr cond) { this.cond = cond; }
-        @Override int choices(int[] s, int tid, int tb, int fp) { return cond.eval(s, fp) != 0 ? 1 : 0; }
-        boolean exec(int[] s, int tid, int tb, int fp, int c) {
+        @Override int choices(int[] s, int tid, int tb, int frame) { return cond.eval(s, frame) != 0 ? 1 : 0; }
+        boolean exec(int[] s, int tid, int tb, int frame, int c) {
             s[tb] = next;
             return true;
         }
     }
 
     static final class Skip extends Op {
-        boolean exec(int[] s, int tid, int tb, int fp, int c) {
+        boolean exec(int[] s, int tid, int tb, int frame, int c) {
             s[tb] = next;
             return true;
         }
@@ -84,8 +84,8 @@ final class BasicOps {
     static final class Assert extends Op {
         final IntExpr cond;
         Assert(IntExpr cond) { this.cond = cond; }
-        boolean exec(int[] s, int tid, int tb, int fp, int c) {
-            if (cond.eval(s, fp) == 0) throw new FaultException(Fault.ASSERT);
+        boolean exec(int[] s, int tid, int tb, int frame, int c) {
+            if (cond.eval(s, frame) == 0) throw new FaultException(Fault.ASSERT);
             s[tb] = next;
             return true;
         }
@@ -98,9 +98,9 @@ final class BasicOps {
         /** How each branch is shown in traces: its guard, or its first statement. */
         final String[] shown;
         Either(IntExpr[] guards, int[] targets, String[] shown) { this.guards = guards; this.targets = targets; this.shown = shown; }
-        @Override int choices(int[] s, int tid, int tb, int fp) { return targets.length; }
-        boolean exec(int[] s, int tid, int tb, int fp, int c) {
-            if (guards[c] != null && guards[c].eval(s, fp) == 0) return false;
+        @Override int choices(int[] s, int tid, int tb, int frame) { return targets.length; }
+        boolean exec(int[] s, int tid, int tb, int frame, int c) {
+            if (guards[c] != null && guards[c].eval(s, frame) == 0) return false;
             s[tb] = targets[c];
             return true;
         }
@@ -116,14 +116,14 @@ final class BasicOps {
         Select(Addr dst, IntExpr lo, IntExpr hi, int min, int max) {
             this.dst = dst; this.lo = lo; this.hi = hi; this.min = min; this.max = max;
         }
-        @Override int choices(int[] s, int tid, int tb, int fp) {
-            long n = (long) hi.eval(s, fp) - lo.eval(s, fp) + 1;
+        @Override int choices(int[] s, int tid, int tb, int frame) {
+            long n = (long) hi.eval(s, frame) - lo.eval(s, frame) + 1;
             if (n > MAX_WIDTH) throw new FaultException(Fault.VALUE_OUT_OF_RANGE);
             return (int) Math.max(0, n);
         }
-        boolean exec(int[] s, int tid, int tb, int fp, int c) {
-            int v = checkRange(lo.eval(s, fp) + c, min, max);
-            s[dst.at(s, fp)] = v;
+        boolean exec(int[] s, int tid, int tb, int frame, int c) {
+            int v = checkRange(lo.eval(s, frame) + c, min, max);
+            s[dst.at(s, frame)] = v;
             s[tb] = next;
             return true;
         }
@@ -147,25 +147,25 @@ final class BasicOps {
             this.lo = lo; this.hi = hi; this.coll = coll; this.list = list; this.size = size; this.elemSlots = elemSlots;
         }
 
-        boolean exec(int[] s, int tid, int tb, int fp, int c) {
-            int k = s[fp + counter];
+        boolean exec(int[] s, int tid, int tb, int frame, int c) {
+            int k = s[frame + counter];
             if (coll == null) {
-                long v = (long) lo.eval(s, fp) + k;
-                if (v > hi.eval(s, fp)) {
+                long v = (long) lo.eval(s, frame) + k;
+                if (v > hi.eval(s, frame)) {
                     s[tb] = exit;
                     return true;
                 }
-                s[fp + var] = (int) v;
+                s[frame + var] = (int) v;
             } else {
-                int base = coll.at(s, fp);
+                int base = coll.at(s, frame);
                 int n = list ? s[base] : size;
                 if (k >= n) {
                     s[tb] = exit;
                     return true;
                 }
-                System.arraycopy(s, base + (list ? 1 : 0) + k * elemSlots, s, fp + var, varSlots);
+                System.arraycopy(s, base + (list ? 1 : 0) + k * elemSlots, s, frame + var, varSlots);
             }
-            s[fp + counter] = k + 1;
+            s[frame + counter] = k + 1;
             s[tb] = next;
             return true;
         }

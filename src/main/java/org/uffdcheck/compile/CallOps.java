@@ -18,17 +18,17 @@ final class CallOps {
             this.callee = callee; this.args = args; this.argRange = argRange; this.dest = dest; this.destRange = destRange;
         }
 
-        boolean exec(int[] s, int tid, int tb, int fp, int c) {
+        boolean exec(int[] s, int tid, int tb, int frame, int c) {
             int rel = s[tb + 1];
             int newRel = rel + proc.frameSize;
-            int nfp = tb + Layout.HDR + newRel;
+            int newFrame = tb + Layout.HDR + newRel;
             for (int i = 0; i < args.length; i++) {
-                int at = nfp + callee.varOffset[i];
-                args[i].write(s, fp, s, at);
+                int at = newFrame + callee.varOffset[i];
+                args[i].write(s, frame, s, at);
                 if (argRange[i] != null) BasicOps.checkRange(s[at], argRange[i][0], argRange[i][1]);
             }
-            s[nfp] = pc;
-            s[nfp + 1] = rel;
+            s[newFrame] = pc;
+            s[newFrame + 1] = rel;
             s[tb + 1] = newRel;
             s[tb] = callee.entry;
             return true;
@@ -53,13 +53,13 @@ final class CallOps {
 
         @Override boolean free() { return implicit; }
 
-        boolean exec(int[] s, int tid, int tb, int fp, int c) {
-            if (range != null) BasicOps.checkRange(((ValueExpr.Scalar) value).e.eval(s, fp), range[0], range[1]);
-            int retPc = s[fp];
-            int savedRel = s[fp + 1];
+        boolean exec(int[] s, int tid, int tb, int frame, int c) {
+            if (range != null) BasicOps.checkRange(((ValueExpr.Scalar) value).e.eval(s, frame), range[0], range[1]);
+            int retPc = s[frame];
+            int savedRel = s[frame + 1];
             if (retPc == 0) {
                 if (proc.hasStackObjects) HeapOps.releaseFrame(s, stackPools, tid, s[tb + 1]);
-                Arrays.fill(s, fp, fp + proc.frameSize, 0);
+                Arrays.fill(s, frame, frame + proc.frameSize, 0);
                 s[tb] = 0;
                 s[tb + 1] = 0;
                 return true;
@@ -67,12 +67,12 @@ final class CallOps {
             Call site = (Call) code.ops[retPc];
             if (site.dest != null) {
                 int d = site.dest.at(s, tb + Layout.HDR + savedRel);
-                if (value != null) value.write(s, fp, s, d);
+                if (value != null) value.write(s, frame, s, d);
                 else Arrays.fill(s, d, d + proc.info.returnType.slots(), 0);
                 if (site.destRange != null) BasicOps.checkRange(s[d], site.destRange[0], site.destRange[1]);
             }
             if (proc.hasStackObjects) HeapOps.releaseFrame(s, stackPools, tid, s[tb + 1]);
-            Arrays.fill(s, fp, fp + proc.frameSize, 0);
+            Arrays.fill(s, frame, frame + proc.frameSize, 0);
             s[tb + 1] = savedRel;
             s[tb] = site.next;
             return true;

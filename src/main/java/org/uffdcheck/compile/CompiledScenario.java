@@ -73,7 +73,7 @@ public final class CompiledScenario implements TransitionSystem {
     public List<String> leakedObjects(int[] s) { return leaks.leaked(s, threadCount()); }
 
     /** Whether a successor label is the delivery of a fatal signal rather than a step. */
-    public static boolean isKill(int label) { return (label & Scheduler.KILL) == Scheduler.KILL; }
+    public static boolean isKill(int label) { return (label & SuccessorGenerator.KILL) == SuccessorGenerator.KILL; }
 
     public ScenarioInfo info() { return info; }
 
@@ -87,8 +87,8 @@ public final class CompiledScenario implements TransitionSystem {
         return stepper(symmetry ? new Symmetry(this, namedThreads) : null);
     }
 
-    private Scheduler stepper(Symmetry sym) {
-        return new Scheduler(code, layout, threadCount(), layout.stateSize, forbidden, mergeLocal, sym);
+    private SuccessorGenerator stepper(Symmetry sym) {
+        return new SuccessorGenerator(code, layout, threadCount(), layout.stateSize, forbidden, mergeLocal, sym);
     }
 
     /**
@@ -100,7 +100,7 @@ public final class CompiledScenario implements TransitionSystem {
     @Override public List<int[]> concreteRun(List<int[]> states, int[] labels) {
         if (!symmetry) return states;
         Symmetry sym = new Symmetry(this, namedThreads);
-        Scheduler plain = stepper(null);
+        SuccessorGenerator plain = stepper(null);
         int n = layout.stateSize;
         List<int[]> out = new ArrayList<>();
         int[] cur = states.get(0).clone();
@@ -153,14 +153,14 @@ public final class CompiledScenario implements TransitionSystem {
     }
 
     /** The thread that takes the step a successor label names. */
-    public static int threadOfLabel(int label) { return label >>> Scheduler.ALT_BITS; }
+    public static int threadOfLabel(int label) { return label >>> SuccessorGenerator.ALT_BITS; }
 
     /** The fault a state ended in, or null. */
-    public Fault fault(int[] s) { return s[Layout.ERROR] == 0 ? null : Scheduler.faultOf(s[Layout.ERROR]); }
+    public Fault fault(int[] s) { return s[Layout.ERROR] == 0 ? null : SuccessorGenerator.faultOf(s[Layout.ERROR]); }
 
     /** Where the fault of an error state happened: "file:line: statement". */
     public String faultSite(int[] s) {
-        Op op = code.ops[Scheduler.faultPc(s[Layout.ERROR])];
+        Op op = code.ops[SuccessorGenerator.faultPc(s[Layout.ERROR])];
         return op.span.file().displayName() + ":" + op.span.line() + ": " + op.text;
     }
 

@@ -145,10 +145,10 @@ public final class Describer {
 
     private void localChanges(int[] before, int[] after, int tb, List<String> out) {
         Layout.ProcLayout pl = cs.code.ops[after[tb]].proc;
-        int fp = tb + Layout.HDR + after[tb + 1];
+        int frame = tb + Layout.HDR + after[tb + 1];
         for (Symbol.Local v : pl.info.vars) {
             if (v.name().startsWith("#")) continue;
-            int at = fp + pl.varOffset[v.index()];
+            int at = frame + pl.varOffset[v.index()];
             int n = v.type().slots();
             if (!Arrays.equals(before, at, at + n, after, at, at + n)) {
                 out.add(v.name() + " = " + fmt.show(v.type(), after, at));
@@ -242,15 +242,15 @@ public final class Describer {
         while (pc != 0) {
             Op op = cs.code.ops[pc];
             Layout.ProcLayout pl = op.proc;
-            int fp = tb + Layout.HDR + rel;
+            int frame = tb + Layout.HDR + rel;
             List<Var> vars = new ArrayList<>();
             for (Symbol.Local v : pl.info.vars) {
-                if (!v.name().startsWith("#")) vars.add(new Var(v.name(), v.type(), fp + pl.varOffset[v.index()]));
+                if (!v.name().startsWith("#")) vars.add(new Var(v.name(), v.type(), frame + pl.varOffset[v.index()]));
             }
             String file = op.span == null ? "" : op.span.file().displayName();
             out.add(new Frame(pl.info.name, file, op.span == null ? 0 : op.span.line(), op.text, vars));
-            pc = s[fp];
-            rel = s[fp + 1];
+            pc = s[frame];
+            rel = s[frame + 1];
         }
         return out;
     }

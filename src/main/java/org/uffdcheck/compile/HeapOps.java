@@ -40,9 +40,9 @@ final class HeapOps {
         final Layout.Pool pool;
         final Addr dest;
         Kmalloc(Layout.Pool pool, Addr dest) { this.pool = pool; this.dest = dest; }
-        boolean exec(int[] s, int tid, int tb, int fp, int c) {
+        boolean exec(int[] s, int tid, int tb, int frame, int c) {
             int p = allocate(s, pool, Layout.Pool.LIVE);
-            if (dest != null) s[dest.at(s, fp)] = p;
+            if (dest != null) s[dest.at(s, frame)] = p;
             s[tb] = next;
             return true;
         }
@@ -53,8 +53,8 @@ final class HeapOps {
         final IntExpr ptr;
         final Layout.Pool pool;
         Kfree(IntExpr ptr, Layout.Pool pool) { this.ptr = ptr; this.pool = pool; }
-        boolean exec(int[] s, int tid, int tb, int fp, int c) {
-            int p = ptr.eval(s, fp);
+        boolean exec(int[] s, int tid, int tb, int frame, int c) {
+            int p = ptr.eval(s, frame);
             if (p != 0) {
                 int rec = pool.record(p);
                 int st = s[rec];
@@ -74,8 +74,8 @@ final class HeapOps {
         final int var;
         StackAlloc(Layout.Pool pool, int var) { this.pool = pool; this.var = var; }
         @Override boolean free() { return true; }
-        boolean exec(int[] s, int tid, int tb, int fp, int c) {
-            s[fp + var] = allocate(s, pool, Layout.Pool.stackKey(tid, s[tb + 1]));
+        boolean exec(int[] s, int tid, int tb, int frame, int c) {
+            s[frame + var] = allocate(s, pool, Layout.Pool.stackKey(tid, s[tb + 1]));
             s[tb] = next;
             return true;
         }
@@ -84,8 +84,8 @@ final class HeapOps {
     static final class RefcountInc extends Op {
         final Addr ref;
         RefcountInc(Addr ref) { this.ref = ref; }
-        boolean exec(int[] s, int tid, int tb, int fp, int c) {
-            int a = ref.at(s, fp);
+        boolean exec(int[] s, int tid, int tb, int frame, int c) {
+            int a = ref.at(s, frame);
             s[a] = Math.addExact(s[a], 1);
             s[tb] = next;
             return true;
@@ -96,11 +96,11 @@ final class HeapOps {
     static final class RefcountDecAndTest extends Op {
         final Addr ref, dest;
         RefcountDecAndTest(Addr ref, Addr dest) { this.ref = ref; this.dest = dest; }
-        boolean exec(int[] s, int tid, int tb, int fp, int c) {
-            int a = ref.at(s, fp);
+        boolean exec(int[] s, int tid, int tb, int frame, int c) {
+            int a = ref.at(s, frame);
             if (s[a] <= 0) throw new FaultException(Fault.REFCOUNT_UNDERFLOW);
             s[a]--;
-            if (dest != null) s[dest.at(s, fp)] = s[a] == 0 ? 1 : 0;
+            if (dest != null) s[dest.at(s, frame)] = s[a] == 0 ? 1 : 0;
             s[tb] = next;
             return true;
         }

@@ -19,20 +19,20 @@ final class InitRunner {
         int[] s = new int[layout.initStateSize];
         int tb = layout.initBase;
         s[tb] = layout.proc(scenario.init()).entry;
-        Scheduler sched = new Scheduler(code, layout, threads + 1, s.length, null, false, null);
+        SuccessorGenerator generator = new SuccessorGenerator(code, layout, threads + 1, s.length, null, false, null);
         Op[] ops = code.ops;
         int steps = 0;
         try {
-            sched.settle(s, threads, tb);
+            generator.settle(s, threads, tb);
             while (s[tb] != 0) {
                 Op op = ops[s[tb]];
-                int fp = tb + Layout.HDR + s[tb + 1];
-                int n = op.choices(s, threads, tb, fp);
-                if (n != 1 || !op.exec(s, threads, tb, fp, 0)) {
+                int frame = tb + Layout.HDR + s[tb + 1];
+                int n = op.choices(s, threads, tb, frame);
+                if (n != 1 || !op.exec(s, threads, tb, frame, 0)) {
                     fail(diags, op, n == 0 || n == 1 ? "the init code blocks here" : "the init code must be deterministic");
                     return null;
                 }
-                sched.settle(s, threads, tb);
+                generator.settle(s, threads, tb);
                 if (++steps > STEP_LIMIT) {
                     fail(diags, op, "the init code does not finish");
                     return null;
@@ -45,7 +45,7 @@ final class InitRunner {
                 s[base] = pl.entry;
                 if (scenario.kills().contains(start.name())) s[base + Layout.SIGNAL] = Layout.SIG_ALLOWED;
                 for (int i = 0; i < start.args().length; i++) s[base + Layout.HDR + pl.varOffset[i]] = start.args()[i];
-                sched.settle(s, t, base);
+                generator.settle(s, t, base);
             }
         } catch (FaultException e) {
             diags.error(scenario.span(), "building the initial state of " + scenario.name() + ": " + e.fault.description);

@@ -15,12 +15,13 @@ import org.uffdcheck.lang.check.Type;
 /**
  * Where everything lives in the state vector:
  * [error] [globals...] [pools...] [quantifier scratch...] then per thread [header, stack...].
- * A frame is [return pc, caller's fp, variables...]; fp is relative to the thread's stack.
+ * A frame is [return pc, caller's frame, variables...]; the caller's frame is stored relative to the
+ * thread's stack.
  */
 final class Layout {
     static final int ERROR = 0;
     static final int FRAME_HEADER = 2;
-    /** A thread's region starts [pc, fp, task state, signal, spinlocks held], then its stack. */
+    /** A thread's region starts [pc, frame, task state, signal, spinlocks held], then its stack. */
     static final int HDR = 5;
     static final int TASK_STATE = 2;
     static final int SIGNAL = 3;

@@ -77,12 +77,12 @@ final class Leaks {
         Layout.ProcLayout proc = code.ops[pc].proc;
         int rel = s[tb + 1];
         while (true) {
-            int fp = tb + Layout.HDR + rel;
-            for (Symbol.Local v : proc.info.vars) scan(s, v.type(), fp + proc.varOffset[v.index()], marked, work);
-            int retPc = s[fp];
+            int frame = tb + Layout.HDR + rel;
+            for (Symbol.Local v : proc.info.vars) scan(s, v.type(), frame + proc.varOffset[v.index()], marked, work);
+            int retPc = s[frame];
             if (retPc == 0) return;
             proc = code.ops[retPc].proc;
-            rel = s[fp + 1];
+            rel = s[frame + 1];
         }
     }
 

@@ -18,13 +18,13 @@ final class ListOps {
             this.list = list; this.value = value; this.es = es; this.cap = cap; this.front = front; this.range = range;
         }
 
-        boolean exec(int[] s, int tid, int tb, int fp, int c) {
-            int b = list.at(s, fp);
+        boolean exec(int[] s, int tid, int tb, int frame, int c) {
+            int b = list.at(s, frame);
             int n = s[b];
             if (n >= cap) throw new FaultException(Fault.LIST_FULL);
             int end = b + 1 + n * es;
             // The value is computed into the free slot first: it may read the list itself.
-            value.write(s, fp, s, end);
+            value.write(s, frame, s, end);
             if (range != null) BasicOps.checkRange(s[end], range[0], range[1]);
             if (front && n > 0) rotateRight(s, b + 1, end + es, es);
             s[b] = n + 1;
@@ -59,15 +59,15 @@ final class ListOps {
 
         PopFront(Addr list, Addr dest, int es, int[] range) { this.list = list; this.dest = dest; this.es = es; this.range = range; }
 
-        boolean exec(int[] s, int tid, int tb, int fp, int c) {
-            int b = list.at(s, fp);
+        boolean exec(int[] s, int tid, int tb, int frame, int c) {
+            int b = list.at(s, frame);
             int n = s[b];
             if (n == 0) throw new FaultException(Fault.LIST_EMPTY);
             if (dest != null) {
-                int d = dest.at(s, fp);
+                int d = dest.at(s, frame);
                 System.arraycopy(s, b + 1, s, d, es);
                 if (range != null) BasicOps.checkRange(s[d], range[0], range[1]);
-                b = list.at(s, fp);
+                b = list.at(s, frame);
             }
             System.arraycopy(s, b + 1 + es, s, b + 1, (n - 1) * es);
             Arrays.fill(s, b + 1 + (n - 1) * es, b + 1 + n * es, 0);
@@ -84,9 +84,9 @@ final class ListOps {
 
         Remove(Addr list, IntExpr value) { this.list = list; this.value = value; }
 
-        boolean exec(int[] s, int tid, int tb, int fp, int c) {
-            int b = list.at(s, fp);
-            int v = value.eval(s, fp);
+        boolean exec(int[] s, int tid, int tb, int frame, int c) {
+            int b = list.at(s, frame);
+            int v = value.eval(s, frame);
             int n = s[b];
             for (int i = 0; i < n; i++) {
                 if (s[b + 1 + i] == v) {
@@ -107,8 +107,8 @@ final class ListOps {
 
         Clear(Addr list, int slots) { this.list = list; this.slots = slots; }
 
-        boolean exec(int[] s, int tid, int tb, int fp, int c) {
-            int b = list.at(s, fp);
+        boolean exec(int[] s, int tid, int tb, int frame, int c) {
+            int b = list.at(s, frame);
             Arrays.fill(s, b, b + slots, 0);
             s[tb] = next;
             return true;

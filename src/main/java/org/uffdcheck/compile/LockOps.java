@@ -23,8 +23,8 @@ final class LockOps {
         boolean killable() { return kind == Kind.DOWN_READ_KILLABLE || kind == Kind.DOWN_WRITE_KILLABLE; }
 
         /** Whether the acquire can go ahead now. */
-        boolean available(int[] s, int fp) {
-            int v = s[lock.at(s, fp)];
+        boolean available(int[] s, int frame) {
+            int v = s[lock.at(s, frame)];
             return switch (kind) {
                 case DOWN_READ, DOWN_READ_KILLABLE -> LockWord.readable(v);
                 case DOWN_WRITE, DOWN_WRITE_KILLABLE, SPIN_LOCK -> v == LockWord.FREE;
@@ -32,16 +32,16 @@ final class LockOps {
             };
         }
 
-        @Override int choices(int[] s, int tid, int tb, int fp) {
+        @Override int choices(int[] s, int tid, int tb, int frame) {
             if (killable() && s[tb + Layout.SIGNAL] == Layout.SIG_PENDING) return 1;
-            if (available(s, fp)) return 1;
+            if (available(s, frame)) return 1;
             // It would sleep: an rwsem may not be waited for under a spinlock.
             if (kind != Kind.SPIN_LOCK) TaskOps.mayNotSleepAtomic(s, tb);
             return 0;
         }
 
-        boolean exec(int[] s, int tid, int tb, int fp, int c) {
-            int a = lock.at(s, fp);
+        boolean exec(int[] s, int tid, int tb, int frame, int c) {
+            int a = lock.at(s, frame);
             int v = s[a];
             boolean interrupted = false;
             switch (kind) {
@@ -75,7 +75,7 @@ final class LockOps {
                     s[tb + Layout.SPINS]--;
                 }
             }
-            if (dest != null) s[dest.at(s, fp)] = interrupted ? 1 : 0;
+            if (dest != null) s[dest.at(s, frame)] = interrupted ? 1 : 0;
             s[tb] = next;
             return true;
         }

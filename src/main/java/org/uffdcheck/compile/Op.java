@@ -5,7 +5,7 @@ import org.uffdcheck.lang.Span;
 /**
  * One instruction of a thread. Each executes as one step, except free ones (bookkeeping such as an
  * implicit return), which run as part of the step before them.
- * tb is the thread's region in the state, fp the absolute start of its current frame.
+ * tb is the thread's region in the state, frame the absolute start of its current frame.
  */
 abstract class Op {
     int pc;
@@ -24,8 +24,8 @@ abstract class Op {
     boolean free() { return false; }
 
     /** How many alternatives this step has in state s; 0 when the thread is blocked. */
-    int choices(int[] s, int tid, int tb, int fp) { return 1; }
+    int choices(int[] s, int tid, int tb, int frame) { return 1; }
 
     /** Performs alternative c on s (a copy the caller owns); false when that alternative is not enabled. */
-    abstract boolean exec(int[] s, int tid, int tb, int fp, int c);
+    abstract boolean exec(int[] s, int tid, int tb, int frame, int c);
 }

@@ -20,22 +20,22 @@ final class Quantifier extends IntExpr {
         this.coll = coll; this.list = list; this.size = size; this.body = body;
     }
 
-    int eval(int[] s, int fp) {
+    int eval(int[] s, int frame) {
         int result = forall ? 1 : 0;
         try {
             if (coll == null) {
-                int a = lo.eval(s, fp), b = hi.eval(s, fp);
+                int a = lo.eval(s, frame), b = hi.eval(s, frame);
                 for (long v = a; v <= b; v++) {
                     s[slot] = (int) v;
-                    if ((body.eval(s, fp) != 0) != forall) return forall ? 0 : 1;
+                    if ((body.eval(s, frame) != 0) != forall) return forall ? 0 : 1;
                 }
             } else {
-                int base = coll.at(s, fp);
+                int base = coll.at(s, frame);
                 int n = list ? s[base] : size;
                 int first = base + (list ? 1 : 0);
                 for (int k = 0; k < n; k++) {
                     System.arraycopy(s, first + k * slots, s, slot, slots);
-                    if ((body.eval(s, fp) != 0) != forall) return forall ? 0 : 1;
+                    if ((body.eval(s, frame) != 0) != forall) return forall ? 0 : 1;
                 }
             }
             return result;

@@ -407,12 +407,12 @@ final class Symmetry {
             int pc = s[tb];
             int rel = s[tb + 1];
             while (pc != 0) {
-                int fp = tb + Layout.HDR + rel;
+                int frame = tb + Layout.HDR + rel;
                 int[] at = framePointers[pc];
                 int[] kind = framePointerKinds[pc];
-                for (int i = 0; i < at.length; i++) visit(s, s[fp + at[i]], kind[i]);
-                pc = s[fp];
-                rel = s[fp + 1];
+                for (int i = 0; i < at.length; i++) visit(s, s[frame + at[i]], kind[i]);
+                pc = s[frame];
+                rel = s[frame + 1];
             }
         }
         drain(s);

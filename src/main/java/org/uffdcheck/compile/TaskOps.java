@@ -18,8 +18,8 @@ final class TaskOps {
     static final class SetState extends Op {
         final IntExpr state;
         SetState(IntExpr state) { this.state = state; }
-        boolean exec(int[] s, int tid, int tb, int fp, int c) {
-            s[tb + Layout.TASK_STATE] = state.eval(s, fp);
+        boolean exec(int[] s, int tid, int tb, int frame, int c) {
+            s[tb + Layout.TASK_STATE] = state.eval(s, frame);
             s[tb] = next;
             return true;
         }
@@ -30,13 +30,13 @@ final class TaskOps {
      * signal for a killable sleep. Calling it under a spinlock is a fault even when it would not sleep.
      */
     static final class Schedule extends Op {
-        @Override int choices(int[] s, int tid, int tb, int fp) {
+        @Override int choices(int[] s, int tid, int tb, int frame) {
             mayNotSleepAtomic(s, tb);
             int st = s[tb + Layout.TASK_STATE];
             if (st == TASK_RUNNING) return 1;
             return killable(st) && s[tb + Layout.SIGNAL] == Layout.SIG_PENDING ? 1 : 0;
         }
-        boolean exec(int[] s, int tid, int tb, int fp, int c) {
+        boolean exec(int[] s, int tid, int tb, int frame, int c) {
             s[tb + Layout.TASK_STATE] = TASK_RUNNING;
             s[tb] = next;
             return true;
@@ -47,8 +47,8 @@ final class TaskOps {
         final IntExpr task;
         final int[] threadBase;
         WakeUp(IntExpr task, int[] threadBase) { this.task = task; this.threadBase = threadBase; }
-        boolean exec(int[] s, int tid, int tb, int fp, int c) {
-            int t = task.eval(s, fp);
+        boolean exec(int[] s, int tid, int tb, int frame, int c) {
+            int t = task.eval(s, frame);
             if (t > 0) s[threadBase[t - 1] + Layout.TASK_STATE] = TASK_RUNNING;
             s[tb] = next;
             return true;

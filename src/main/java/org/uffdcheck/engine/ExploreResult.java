@@ -10,7 +10,7 @@ import java.util.List;
  * that found nothing probably saw. violations holds every property found violated with a
  * shortest trace each (more than one only with ExploreOptions.all()); the first is property/trace.
  */
-public record ExploreResult(Status status, String property, Trace trace, Bound bound, String coverage, Stats stats,
+public record ExploreResult(Status status, String property, Execution trace, Bound bound, String coverage, Stats stats,
                             List<Witness> witnesses, List<Violation> violations) {
 
     public enum Status {
@@ -34,7 +34,7 @@ public record ExploreResult(Status status, String property, Trace trace, Bound b
     }
 
     /** A result with at most the one violation given by property and trace. */
-    public ExploreResult(Status status, String property, Trace trace, Bound bound, String coverage, Stats stats,
+    public ExploreResult(Status status, String property, Execution trace, Bound bound, String coverage, Stats stats,
                          List<Witness> witnesses) {
         this(status, property, trace, bound, coverage, stats, witnesses,
                 status == Status.VIOLATION && property != null ? List.of(new Violation(PropertyId.of(property), trace)) : List.of());

@@ -6,7 +6,7 @@ import java.util.Locale;
 import org.uffdcheck.engine.Bound;
 import org.uffdcheck.engine.ExploreResult;
 import org.uffdcheck.engine.Stats;
-import org.uffdcheck.engine.Trace;
+import org.uffdcheck.engine.Execution;
 import org.uffdcheck.engine.Violation;
 import org.uffdcheck.engine.Witness;
 import org.uffdcheck.state.BitStateSet;
@@ -23,13 +23,13 @@ final class BfsResult {
     ExploreResult build(int deepest, long transitions, long states, Bound bound) {
         List<Violation> violations = new ArrayList<>();
         for (Findings.End e : bfs.findings.violations()) {
-            violations.add(new Violation(e.what(), trace(e)));
+            violations.add(new Violation(e.what(), execution(e)));
             if (!bfs.all) break;
         }
         List<Witness> witnesses = new ArrayList<>();
         for (int i = 0; i < bfs.checks.reachableCount(); i++) {
             Findings.End w = bfs.findings.witness(i);
-            witnesses.add(new Witness(bfs.checks.reachableName(i), w == null ? null : trace(w)));
+            witnesses.add(new Witness(bfs.checks.reachableName(i), w == null ? null : execution(w)));
         }
         Stats stats = new Stats(states, transitions, deepest, bfs.control.elapsedSeconds(),
                 bfs.visited.bytes() + bfs.links.bytes());
@@ -57,7 +57,7 @@ final class BfsResult {
                 100 * set.estimatedCoverage(), set.hashFactor(), set.bits(), set.hashes());
     }
 
-    private Trace trace(Findings.End e) {
+    private Execution execution(Findings.End e) {
         ParentLinks links = bfs.links;
         int len = e.ordinal() >= 0 ? 1 : 0;
         for (long id = e.id(); links.parent(id) >= 0; id = links.parent(id)) len++;
@@ -65,6 +65,6 @@ final class BfsResult {
         int k = len;
         if (e.ordinal() >= 0) ordinals[--k] = e.ordinal();
         for (long id = e.id(); links.parent(id) >= 0; id = links.parent(id)) ordinals[--k] = links.ordinal(id);
-        return Replay.fromOrdinals(bfs.ts, ordinals);
+        return PathRebuilder.fromOrdinals(bfs.ts, ordinals);
     }
 }

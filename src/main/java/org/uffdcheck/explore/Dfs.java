@@ -9,7 +9,7 @@ import org.uffdcheck.engine.ExploreResult;
 import org.uffdcheck.engine.PropertyId;
 import org.uffdcheck.engine.StateChecks;
 import org.uffdcheck.engine.Stats;
-import org.uffdcheck.engine.Trace;
+import org.uffdcheck.engine.Execution;
 import org.uffdcheck.engine.TransitionSystem;
 import org.uffdcheck.engine.Witness;
 import org.uffdcheck.state.BitStateSet;
@@ -186,10 +186,10 @@ final class Dfs implements TransitionSystem.SuccessorSink {
     }
 
     private ExploreResult finish() {
-        Trace trace = violationPath != null ? Replay.fromLabels(ts, violationPath) : null;
+        Execution trace = violationPath != null ? PathRebuilder.fromLabels(ts, violationPath) : null;
         List<Witness> witnesses = new ArrayList<>(witnessPaths.length);
         for (int i = 0; i < witnessPaths.length; i++) {
-            Trace w = witnessPaths[i] != null ? Replay.fromLabels(ts, witnessPaths[i]) : null;
+            Execution w = witnessPaths[i] != null ? PathRebuilder.fromLabels(ts, witnessPaths[i]) : null;
             witnesses.add(new Witness(checks.reachableName(i), w));
         }
         Stats stats = new Stats(states, transitions, deepest, control.elapsedSeconds(),

@@ -10,7 +10,7 @@ import org.uffdcheck.engine.ExploreResult;
 import org.uffdcheck.engine.PropertyId;
 import org.uffdcheck.engine.StateChecks;
 import org.uffdcheck.engine.Stats;
-import org.uffdcheck.engine.Trace;
+import org.uffdcheck.engine.Execution;
 import org.uffdcheck.engine.TransitionSystem;
 import org.uffdcheck.engine.Violation;
 import org.uffdcheck.engine.Witness;
@@ -128,12 +128,12 @@ final class Simulation implements TransitionSystem.SuccessorSink {
     private ExploreResult finish(PropertyId violated, int[] violationPath, Bound stoppedBy) {
         List<Witness> witnesses = new ArrayList<>(witnessPaths.length);
         for (int i = 0; i < witnessPaths.length; i++) {
-            Trace w = witnessPaths[i] != null ? Replay.fromLabels(ts, witnessPaths[i]) : null;
+            Execution w = witnessPaths[i] != null ? PathRebuilder.fromLabels(ts, witnessPaths[i]) : null;
             witnesses.add(new Witness(checks.reachableName(i), w));
         }
         Stats stats = new Stats(states, transitions, deepest, control.elapsedSeconds(), 4L * walk.length);
         if (violated != null) {
-            Trace trace = Replay.fromLabels(ts, violationPath);
+            Execution trace = PathRebuilder.fromLabels(ts, violationPath);
             return new ExploreResult(ExploreResult.Status.VIOLATION, violated.name(), trace, null, null, stats, witnesses,
                     List.of(new Violation(violated, trace)));
         }

@@ -6,7 +6,7 @@ import org.uffdcheck.engine.Bound;
 import org.uffdcheck.engine.ExploreResult;
 import org.uffdcheck.engine.PropertyId;
 import org.uffdcheck.engine.Stats;
-import org.uffdcheck.engine.Trace;
+import org.uffdcheck.engine.Execution;
 import org.uffdcheck.engine.Violation;
 import org.uffdcheck.engine.Witness;
 
@@ -18,7 +18,7 @@ final class Verdict {
      * A violation outranks everything; an interrupted or bounded search cannot claim that a
      * reachability property is unreachable, only a complete one can.
      */
-    static ExploreResult of(PropertyId violated, Trace trace, RunControl control, Bound bound,
+    static ExploreResult of(PropertyId violated, Execution trace, RunControl control, Bound bound,
                             Stats stats, List<Witness> witnesses) {
         List<Violation> vs = violated == null ? List.of() : List.of(new Violation(violated, trace));
         return of(vs, control, bound, stats, witnesses);

@@ -8,7 +8,7 @@ import org.uffdcheck.compile.CompiledScenario;
 import org.uffdcheck.compile.Describer;
 import org.uffdcheck.engine.Fault;
 import org.uffdcheck.engine.PropertyId;
-import org.uffdcheck.engine.Trace;
+import org.uffdcheck.engine.Execution;
 import org.uffdcheck.props.ScenarioChecks;
 
 /**
@@ -16,7 +16,7 @@ import org.uffdcheck.props.ScenarioChecks;
  * (race diagram, JSON, HTML) takes a list of these, one per violated property.
  */
 public record Counterexample(CompiledScenario scenario, PropertyId id, Kind kind, String explanation,
-                             Trace trace, List<TraceStep> steps) {
+                             Execution trace, List<TraceStep> steps) {
     public enum Kind {
         /** A runtime check failed (assert, unlock of a lock not held, ...). */
         FAULT,
@@ -34,13 +34,13 @@ public record Counterexample(CompiledScenario scenario, PropertyId id, Kind kind
      * Names the steps of trace, which ends in a state violating the property named property; which
      * of the faults sharing a name it is (memory_safe) is read from that state.
      */
-    public static Counterexample of(CompiledScenario cs, String property, Trace trace) {
+    public static Counterexample of(CompiledScenario cs, String property, Execution trace) {
         PropertyId id = new ScenarioChecks(cs).violated(trace.last(), property, null);
         return of(cs, id != null ? id : PropertyId.of(property), trace);
     }
 
     /** Names the steps of trace, which ends in a state violating property id. */
-    public static Counterexample of(CompiledScenario cs, PropertyId id, Trace trace) {
+    public static Counterexample of(CompiledScenario cs, PropertyId id, Execution trace) {
         int[] last = trace.last();
         Fault f = id.fault();
         List<TraceStep> steps = steps(cs, trace);
@@ -70,7 +70,7 @@ public record Counterexample(CompiledScenario scenario, PropertyId id, Kind kind
      * "unreachable at the end: userfaultfd_ctx#2 allocated at FILE:LINE: statement; ...". The state
      * does not record where an object was allocated; the last step that made it live did.
      */
-    private static String leaked(CompiledScenario cs, Trace trace, List<TraceStep> steps) {
+    private static String leaked(CompiledScenario cs, Execution trace, List<TraceStep> steps) {
         List<String> names = cs.leakedObjects(trace.last());
         if (names.isEmpty()) return Fault.LEAK.description;
         Map<String, Integer> status = new HashMap<>();
@@ -92,7 +92,7 @@ public record Counterexample(CompiledScenario scenario, PropertyId id, Kind kind
         return "unreachable at the end: " + String.join("; ", out);
     }
 
-    private static List<TraceStep> steps(CompiledScenario cs, Trace trace) {
+    private static List<TraceStep> steps(CompiledScenario cs, Execution trace) {
         Describer d = cs.describer();
         Effects effects = new Effects(cs);
         List<int[]> states = trace.states();

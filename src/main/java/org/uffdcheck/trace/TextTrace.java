@@ -3,7 +3,7 @@ package org.uffdcheck.trace;
 import java.util.List;
 import org.uffdcheck.compile.CompiledScenario;
 import org.uffdcheck.compile.Describer;
-import org.uffdcheck.engine.Trace;
+import org.uffdcheck.engine.Execution;
 
 /**
  * A counterexample as numbered steps: who moved, where in the model, the statement, and what it
@@ -12,7 +12,7 @@ import org.uffdcheck.engine.Trace;
 public final class TextTrace {
     private TextTrace() {}
 
-    public static String render(CompiledScenario cs, Trace trace) {
+    public static String render(CompiledScenario cs, Execution trace) {
         Describer d = cs.describer();
         int threadWidth = 6;
         for (int t = 0; t < cs.threadCount(); t++) threadWidth = Math.max(threadWidth, cs.threadName(t).length());

@@ -9,7 +9,7 @@ import org.uffdcheck.compile.CompiledScenario;
 import org.uffdcheck.compile.Describer;
 import org.uffdcheck.engine.Fault;
 import org.uffdcheck.engine.PropertyId;
-import org.uffdcheck.engine.Trace;
+import org.uffdcheck.engine.Execution;
 import org.uffdcheck.props.ScenarioChecks;
 
 /**
@@ -30,7 +30,7 @@ public final class TraceReplay {
      * trace: the steps that matched, as a trace of the model replayed against.
      * divergedAt: the number of the first step that did not match, 0 if all did.
      */
-    public record Outcome(boolean reproduced, Trace trace, int divergedAt, String verdict, List<String> notes) {}
+    public record Outcome(boolean reproduced, Execution trace, int divergedAt, String verdict, List<String> notes) {}
 
     private final CompiledScenario cs;
     private final Describer d;
@@ -95,7 +95,7 @@ public final class TraceReplay {
             states.add(cur.clone());
             labels.add(nextLabels.get(best));
         }
-        Trace trace = trace(states, labels);
+        Execution trace = trace(states, labels);
         PropertyId violated = new ScenarioChecks(cs).violated(cur, rec.property(), rec.fault());
         int n = rec.steps().size();
         if (violated == null) {
@@ -173,10 +173,10 @@ public final class TraceReplay {
         return out;
     }
 
-    private static Trace trace(List<int[]> states, List<Integer> labels) {
+    private static Execution trace(List<int[]> states, List<Integer> labels) {
         int[] l = new int[labels.size()];
         for (int i = 0; i < l.length; i++) l[i] = labels.get(i);
-        return new Trace(states, l);
+        return new Execution(states, l);
     }
 
     static String norm(String s) { return s.replaceAll("\\s+", " ").trim(); }

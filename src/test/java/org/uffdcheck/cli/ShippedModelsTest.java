@@ -19,8 +19,8 @@ import org.uffdcheck.compile.CompiledScenario;
 import org.uffdcheck.engine.ExploreOptions;
 import org.uffdcheck.engine.ExploreResult;
 import org.uffdcheck.engine.StateChecks;
-import org.uffdcheck.engine.Trace;
-import org.uffdcheck.explore.Replay;
+import org.uffdcheck.engine.Execution;
+import org.uffdcheck.explore.PathRebuilder;
 import org.uffdcheck.lang.ModelFiles;
 import org.uffdcheck.lang.check.CheckedModel;
 import org.uffdcheck.lang.check.ScenarioInfo;
@@ -109,7 +109,7 @@ class ShippedModelsTest {
 
     /** The counterexample's labels, replayed from the initial state, reach a state that violates the property. */
     private static void replaysToViolation(CompiledScenario cs, ExploreResult r) {
-        Trace again = Replay.fromLabels(cs, r.trace().labels());
+        Execution again = PathRebuilder.fromLabels(cs, r.trace().labels());
         assertEquals(r.trace().length(), again.length());
         int[] last = again.last();
         for (int i = 0; i < again.states().size(); i++) {

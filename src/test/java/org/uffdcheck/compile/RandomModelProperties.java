@@ -17,9 +17,9 @@ import net.jqwik.api.Tuple;
 import net.jqwik.api.constraints.IntRange;
 import org.uffdcheck.engine.ExploreOptions;
 import org.uffdcheck.engine.ExploreResult;
-import org.uffdcheck.engine.Trace;
+import org.uffdcheck.engine.Execution;
 import org.uffdcheck.explore.Explorer;
-import org.uffdcheck.explore.Replay;
+import org.uffdcheck.explore.PathRebuilder;
 import org.uffdcheck.props.ScenarioChecks;
 
 /**
@@ -49,7 +49,7 @@ class RandomModelProperties {
             return;
         }
         assertEquals(ExploreResult.Status.VIOLATION, r.status(), model);
-        Trace replayed = Replay.fromLabels(cs, r.trace().labels());
+        Execution replayed = PathRebuilder.fromLabels(cs, r.trace().labels());
         int[] last = replayed.last();
         assertTrue(bad.test(last), model);
         if (r.property().equals("inv")) {
@@ -83,7 +83,7 @@ class RandomModelProperties {
         assertTrue(r.stats().states() <= p.stats().states(), twin);
         if (p.trace() == null) return;
         assertEquals(p.trace().length(), r.trace().length(), twin);
-        Trace replayed = Replay.fromLabels(plain, r.trace().labels());
+        Execution replayed = PathRebuilder.fromLabels(plain, r.trace().labels());
         for (int i = 0; i < replayed.states().size(); i++) {
             assertEquals(Sem.box(r.trace().states().get(i)), Sem.box(replayed.states().get(i)), twin);
         }

@@ -11,8 +11,8 @@ import java.util.Random;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.uffdcheck.engine.ExploreResult;
-import org.uffdcheck.engine.Trace;
-import org.uffdcheck.explore.Replay;
+import org.uffdcheck.engine.Execution;
+import org.uffdcheck.explore.PathRebuilder;
 
 /**
  * The symmetry reduction on small models whose whole state space can be listed: the states it
@@ -149,7 +149,7 @@ class SymmetryTest {
         CompiledScenario plain = Sem.compile(model);
         ExploreResult p = Sem.explore(plain);
         assertEquals(p.trace().length(), r.trace().length(), "shortest either way");
-        Trace replayed = Replay.fromLabels(plain, r.trace().labels());
+        Execution replayed = PathRebuilder.fromLabels(plain, r.trace().labels());
         for (int i = 0; i < replayed.states().size(); i++) {
             assertArrayEquals(replayed.states().get(i), r.trace().states().get(i), "state " + i);
         }

@@ -21,7 +21,7 @@ import org.uffdcheck.engine.ExploreOptions.Mode;
 import org.uffdcheck.engine.ExploreOptions;
 import org.uffdcheck.engine.ExploreResult.Status;
 import org.uffdcheck.engine.ExploreResult;
-import org.uffdcheck.engine.Trace;
+import org.uffdcheck.engine.Execution;
 import org.uffdcheck.engine.TransitionSystem;
 import org.uffdcheck.engine.Witness;
 
@@ -88,8 +88,8 @@ class ExplorerProperties {
         }
     }
 
-    private static void assertReplaysToBad(TransitionSystem ts, Graph g, Set<Integer> bad, Trace trace) {
-        Trace replayed = Replay.fromLabels(ts, trace.labels());
+    private static void assertReplaysToBad(TransitionSystem ts, Graph g, Set<Integer> bad, Execution trace) {
+        Execution replayed = PathRebuilder.fromLabels(ts, trace.labels());
         assertEquals(trace.states().size(), replayed.states().size());
         for (int i = 0; i < trace.states().size(); i++) {
             assertArrayEquals(trace.states().get(i), replayed.states().get(i));

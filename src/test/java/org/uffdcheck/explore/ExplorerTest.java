@@ -163,7 +163,7 @@ class ExplorerTest {
     void replayRejectsALabelThatIsNoSuccessor() {
         Graph g = Graph.chain(3);
         IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(
-                IllegalArgumentException.class, () -> Replay.fromLabels(g.system(), new int[] {0, 5}));
+                IllegalArgumentException.class, () -> PathRebuilder.fromLabels(g.system(), new int[] {0, 5}));
         assertTrue(e.getMessage().startsWith("step 1"), e.getMessage());
     }
 

@@ -23,7 +23,7 @@ import org.uffdcheck.engine.ExploreOptions;
 import org.uffdcheck.engine.ExploreResult.Status;
 import org.uffdcheck.engine.ExploreResult;
 import org.uffdcheck.engine.StateChecks;
-import org.uffdcheck.engine.Trace;
+import org.uffdcheck.engine.Execution;
 import org.uffdcheck.engine.TransitionSystem;
 import org.uffdcheck.engine.Violation;
 
@@ -153,15 +153,15 @@ class ParallelBfsProperties {
         }
     }
 
-    static void assertSameTrace(Trace a, Trace b) {
+    static void assertSameTrace(Execution a, Execution b) {
         assertArrayEquals(a.labels(), b.labels());
         assertEquals(a.states().size(), b.states().size());
         for (int i = 0; i < a.states().size(); i++) assertArrayEquals(a.states().get(i), b.states().get(i));
     }
 
-    private static void assertReplays(Graph g, Trace t) {
+    private static void assertReplays(Graph g, Execution t) {
         TransitionSystem ts = g.system();
-        Trace replayed = Replay.fromLabels(ts, t.labels());
+        Execution replayed = PathRebuilder.fromLabels(ts, t.labels());
         assertEquals(t.states().size(), replayed.states().size());
         for (int i = 0; i < t.states().size(); i++) assertArrayEquals(t.states().get(i), replayed.states().get(i));
         assertArrayEquals(g.encode(0), t.states().get(0));

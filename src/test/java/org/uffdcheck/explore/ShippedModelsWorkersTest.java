@@ -15,7 +15,7 @@ import org.uffdcheck.compile.CompiledScenario;
 import org.uffdcheck.compile.Compiler;
 import org.uffdcheck.engine.ExploreOptions;
 import org.uffdcheck.engine.ExploreResult;
-import org.uffdcheck.engine.Trace;
+import org.uffdcheck.engine.Execution;
 import org.uffdcheck.engine.Violation;
 import org.uffdcheck.engine.Witness;
 import org.uffdcheck.lang.ModelFiles;
@@ -64,7 +64,7 @@ class ShippedModelsWorkersTest {
                     assertEquals(a.property(), b.property(), what);
                     if (a.trace() == null) continue;
                     assertArrayEquals(a.trace().labels(), b.trace().labels(), what);
-                    Trace replayed = Replay.fromLabels(cs, b.trace().labels());
+                    Execution replayed = PathRebuilder.fromLabels(cs, b.trace().labels());
                     assertArrayEquals(b.trace().last(), replayed.last(), what);
                 }
                 for (int i = 0; i < one.witnesses().size(); i++) {

@@ -4,10 +4,10 @@ import org.uffdcheck.engine.Fault;
 import org.uffdcheck.engine.TransitionSystem;
 
 /**
- * Generates successors: every thread that can move takes one step (a whole atomic block where it
+ * The successor generator: every thread that can move takes one step (a whole atomic block where it
  * is in one). Holds the scratch vectors of one exploring thread.
  */
-final class Scheduler implements TransitionSystem.Stepper {
+final class SuccessorGenerator implements TransitionSystem.Stepper {
     /** Bits of a label that number a thread's successors; the thread index sits above them. */
     static final int ALT_BITS = 20;
     /** The alternative number of a fatal signal's delivery, apart from every step's. */
@@ -28,7 +28,7 @@ final class Scheduler implements TransitionSystem.Stepper {
     private TransitionSystem.SuccessorSink sink;
     private int label;
 
-    Scheduler(Code code, Layout layout, int threads, int size, ForbiddenLocks forbidden, boolean mergeLocal,
+    SuccessorGenerator(Code code, Layout layout, int threads, int size, ForbiddenLocks forbidden, boolean mergeLocal,
               Symmetry symmetry) {
         this.symmetry = symmetry;
         this.forbidden = forbidden;
@@ -79,14 +79,14 @@ final class Scheduler implements TransitionSystem.Stepper {
     private int expand(int[] src, int t, int depth, int steps) {
         int tb = threadBase[t];
         Op op = ops[src[tb]];
-        int fp = tb + Layout.HDR + src[tb + 1];
+        int frame = tb + Layout.HDR + src[tb + 1];
         int[] w = buffer(depth);
         if (op.userWait && forbidden.heldBy(src, t)) {
             return emitFault(src, w, new FaultException(Fault.USER_WAIT_UNDER_LOCK), op);
         }
         int n;
         try {
-            n = op.choices(src, t, tb, fp);
+            n = op.choices(src, t, tb, frame);
         } catch (FaultException | ArithmeticException e) {
             return emitFault(src, w, e, op);
         }
@@ -97,7 +97,7 @@ final class Scheduler implements TransitionSystem.Stepper {
         for (int c = 0; c < n; c++) {
             System.arraycopy(src, 0, w, 0, size);
             try {
-                if (!op.exec(w, t, tb, fp, c)) continue;
+                if (!op.exec(w, t, tb, frame, c)) continue;
                 settle(w, t, tb);
             } catch (FaultException | ArithmeticException e) {
                 emitted += emitFault(src, w, e, op);
@@ -136,11 +136,11 @@ final class Scheduler implements TransitionSystem.Stepper {
         if (r != 0) return r;
         int rel = s[tb + 1];
         while (true) {
-            int fp = tb + Layout.HDR + rel;
-            int retPc = s[fp];
+            int frame = tb + Layout.HDR + rel;
+            int retPc = s[frame];
             if (retPc == 0) return 0;
             if (ops[retPc].atomic != 0) return ops[retPc].atomic;
-            rel = s[fp + 1];
+            rel = s[frame + 1];
         }
     }
 

@@ -6,8 +6,8 @@ import java.util.List;
  * A path through the state space: states.get(0) is the initial state and labels[i] is the
  * successor label that leads from states.get(i) to states.get(i + 1).
  */
-public record Trace(List<int[]> states, int[] labels) {
-    public Trace {
+public record Execution(List<int[]> states, int[] labels) {
+    public Execution {
         states = List.copyOf(states);
         labels = labels.clone();
         if (states.size() != labels.length + 1) {

@@ -2,7 +2,7 @@ package org.uffdcheck.explore;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.uffdcheck.engine.Trace;
+import org.uffdcheck.engine.Execution;
 import org.uffdcheck.engine.TransitionSystem;
 
 /**
@@ -10,10 +10,10 @@ import org.uffdcheck.engine.TransitionSystem;
  * states, so this is how every reported trace gets its states back. Under a reduction that stores
  * renamed representatives, the trace is turned back into the model's own run.
  */
-public final class Replay {
-    private Replay() {}
+public final class PathRebuilder {
+    private PathRebuilder() {}
 
-    public static Trace fromLabels(TransitionSystem ts, int[] labels) {
+    public static Execution fromLabels(TransitionSystem ts, int[] labels) {
         int n = ts.stateSize();
         int[] cur = new int[n];
         ts.initialState(cur);
@@ -39,14 +39,14 @@ public final class Replay {
             states.add(cur.clone());
         }
         int[] concrete = labels.clone();
-        return new Trace(ts.concreteRun(states, concrete), concrete);
+        return new Execution(ts.concreteRun(states, concrete), concrete);
     }
 
     /**
      * Rebuilds a trace from successor positions: ordinals[i] says which successor, in the
      * stepper's order, step i takes. This is how a breadth-first search stores its parent links.
      */
-    public static Trace fromOrdinals(TransitionSystem ts, int[] ordinals) {
+    public static Execution fromOrdinals(TransitionSystem ts, int[] ordinals) {
         int n = ts.stateSize();
         int[] cur = new int[n];
         ts.initialState(cur);
@@ -74,6 +74,6 @@ public final class Replay {
             System.arraycopy(next, 0, cur, 0, n);
             states.add(cur.clone());
         }
-        return new Trace(ts.concreteRun(states, labels), labels);
+        return new Execution(ts.concreteRun(states, labels), labels);
     }
 }
