@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.uffdcheck.compile.Reductions;
 import org.uffdcheck.engine.ExploreOptions;
 import org.uffdcheck.engine.ExploreResult;
 import org.uffdcheck.engine.Stats;
@@ -127,7 +128,7 @@ final class BenchCommand implements Callable<Integer> {
         ScenarioInfo info = model.scenarios.values().iterator().next();
         System.gc();
         resetPeaks();
-        return ModelRunner.prepare(model, info, opts, null, false, symmetry).go();
+        return ModelRunner.prepare(model, info, opts, null, new Reductions(false, symmetry)).go();
     }
 
     private static void resetPeaks() {

@@ -89,7 +89,7 @@ final class CheckCommand implements Callable<Integer> {
                 if (interrupts.interrupted()) break;
                 ModelRunner.Run run;
                 try {
-                    run = ModelRunner.prepare(model, s, opts, p -> err.println(Report.progress(p)), search.mergeLocal, search.symmetry);
+                    run = ModelRunner.prepare(model, s, opts, p -> err.println(Report.progress(p)), search.reductions());
                 } catch (ModelError e) {
                     err.print(e.diagnostics().render());
                     return Main.BAD_INPUT;

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.uffdcheck.compile.CompiledScenario;
 import org.uffdcheck.compile.Compiler;
+import org.uffdcheck.compile.Reductions;
 import org.uffdcheck.engine.ExploreOptions;
 import org.uffdcheck.engine.ExploreResult;
 import org.uffdcheck.explore.Explorer;
@@ -58,12 +59,12 @@ final class ModelRunner {
     }
 
     static Run prepare(CheckedModel m, ScenarioInfo s, ExploreOptions base, java.util.function.Consumer<Progress> progress) {
-        return prepare(m, s, base, progress, false, false);
+        return prepare(m, s, base, progress, Reductions.NONE);
     }
 
     static Run prepare(CheckedModel m, ScenarioInfo s, ExploreOptions base, java.util.function.Consumer<Progress> progress,
-                       boolean mergeLocal, boolean symmetry) {
-        CompiledScenario cs = Compiler.compile(m, s).mergeLocalSteps(mergeLocal).symmetry(symmetry);
+                       Reductions reductions) {
+        CompiledScenario cs = Compiler.compile(m, s, reductions);
         Explorer ex = new Explorer(cs, new ScenarioChecks(cs), optionsFor(base, s));
         if (progress != null) ex.onProgress(progress);
         return new Run(cs, ex);

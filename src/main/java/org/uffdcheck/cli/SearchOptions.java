@@ -1,5 +1,6 @@
 package org.uffdcheck.cli;
 
+import org.uffdcheck.compile.Reductions;
 import org.uffdcheck.engine.ExploreOptions;
 import org.uffdcheck.state.BitStateSet;
 import org.uffdcheck.state.MemoryBudget;
@@ -50,6 +51,8 @@ final class SearchOptions {
             + "by swapping interchangeable threads (same procedure, same arguments) or objects of one pool "
             + "(same verdicts and trace lengths, fewer states; traces show the model's own run).")
     boolean symmetry;
+
+    Reductions reductions() { return new Reductions(mergeLocal, symmetry); }
 
     ExploreOptions toOptions() {
         ExploreOptions o = ExploreOptions.defaults();

@@ -219,7 +219,9 @@ final class CodeGen {
             }
             case REMOVE -> new ListOps.Remove(ec.addr(a.get(0)), ec.scalar(a.get(1)));
             case CLEAR -> new ListOps.Clear(ec.addr(a.get(0)), model.typeOf(a.get(0)).slots());
-            default -> throw new IllegalStateException(b + " is not a statement");
+            // The checker lets these stand only inside expressions.
+            case LEN, CONTAINS, MIN, MAX, SIGNAL_PENDING, FATAL_SIGNAL_PENDING ->
+                    throw new IllegalStateException(b + " is not a statement");
         };
         return add(op, span, text, next).pc;
     }

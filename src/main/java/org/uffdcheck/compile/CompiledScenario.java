@@ -23,34 +23,16 @@ public final class CompiledScenario implements TransitionSystem {
     private final List<Check> invariants;
     private final List<Check> reachables;
     private final ForbiddenLocks forbidden;
-    private volatile boolean mergeLocal;
-
-    /**
-     * The "merge local steps" reduction: a statement that touches only its thread's own frame runs
-     * as part of the step before it. Same verdicts, fewer states; traces skip those statements.
-     */
-    public CompiledScenario mergeLocalSteps(boolean on) {
-        mergeLocal = on;
-        return this;
-    }
-    private volatile boolean symmetry;
+    private final Reductions reductions;
     private final boolean[] namedThreads;
-
-    /**
-     * The symmetry reduction: interchangeable threads and objects of one pool are renamed into a
-     * representative before a state is stored (see Symmetry). Same verdicts and trace lengths,
-     * fewer states; traces are renamed back, so they show the run as the model takes it.
-     */
-    public CompiledScenario symmetry(boolean on) {
-        symmetry = on;
-        return this;
-    }
 
     private final Leaks leaks;
     private final PropertyNodes propertyNodes;
 
     CompiledScenario(CheckedModel model, ScenarioInfo info, Layout layout, Code code, int[] initial, Set<Integer> endPcs,
-                     List<Check> invariants, List<Check> reachables, boolean[] namedThreads, PropertyNodes propertyNodes) {
+                     List<Check> invariants, List<Check> reachables, boolean[] namedThreads, PropertyNodes propertyNodes,
+                     Reductions reductions) {
+        this.reductions = reductions;
         this.propertyNodes = propertyNodes;
         this.namedThreads = namedThreads;
         this.model = model;
@@ -77,6 +59,8 @@ public final class CompiledScenario implements TransitionSystem {
 
     public ScenarioInfo info() { return info; }
 
+    public Reductions reductions() { return reductions; }
+
     public CheckedModel model() { return model; }
 
     @Override public int stateSize() { return layout.stateSize; }
@@ -84,11 +68,11 @@ public final class CompiledScenario implements TransitionSystem {
     @Override public void initialState(int[] out) { System.arraycopy(initial, 0, out, 0, initial.length); }
 
     @Override public Stepper newStepper() {
-        return stepper(symmetry ? new Symmetry(this, namedThreads) : null);
+        return stepper(reductions.symmetry() ? new Symmetry(this, namedThreads) : null);
     }
 
     private SuccessorGenerator stepper(Symmetry sym) {
-        return new SuccessorGenerator(code, layout, threadCount(), layout.stateSize, forbidden, mergeLocal, sym);
+        return new SuccessorGenerator(code, layout, threadCount(), layout.stateSize, forbidden, reductions.mergeLocal(), sym);
     }
 
     /**
@@ -98,7 +82,7 @@ public final class CompiledScenario implements TransitionSystem {
      * successor of concrete state i that perm turns into raw exactly.
      */
     @Override public List<int[]> concreteRun(List<int[]> states, int[] labels) {
-        if (!symmetry) return states;
+        if (!reductions.symmetry()) return states;
         Symmetry sym = new Symmetry(this, namedThreads);
         SuccessorGenerator plain = stepper(null);
         int n = layout.stateSize;

@@ -13,7 +13,12 @@ import org.uffdcheck.lang.check.ScenarioInfo;
 public final class Compiler {
     private Compiler() {}
 
+    /** Compiles with no reduction. */
     public static CompiledScenario compile(CheckedModel model, ScenarioInfo scenario) {
+        return compile(model, scenario, Reductions.NONE);
+    }
+
+    public static CompiledScenario compile(CheckedModel model, ScenarioInfo scenario, Reductions reductions) {
         Diagnostics diags = new Diagnostics();
         Layout layout = new Layout(model, scenario);
         ExprCompiler ec = new ExprCompiler(model, layout, scenario, diags);
@@ -50,7 +55,8 @@ public final class Compiler {
         }
         int[] initial = InitRunner.run(gen.code, layout, scenario, diags);
         if (diags.hasErrors()) throw new ModelError(diags);
-        return new CompiledScenario(model, scenario, layout, gen.code, initial, gen.endPcs, invariants, reachables, named, ec.nodes);
+        return new CompiledScenario(model, scenario, layout, gen.code, initial, gen.endPcs, invariants, reachables, named, ec.nodes,
+                reductions);
     }
 
     /** Global initialisers run as the first statements of the scenario's init code. */

@@ -111,7 +111,12 @@ final class ExprCompiler {
             case MIN -> new IntExpr.MinMax(scalar(a.get(0)), scalar(a.get(1)), false);
             case MAX -> new IntExpr.MinMax(scalar(a.get(0)), scalar(a.get(1)), true);
             case SIGNAL_PENDING, FATAL_SIGNAL_PENDING -> new IntExpr.SignalPending(scalar(a.get(0)), layout.threadBase);
-            default -> throw new IllegalStateException(b + " has no value");
+            // Built-ins with an effect stand as statements or an assignment's right side, which
+            // CodeGen lowers; the checker keeps them out of expressions.
+            case DOWN_READ, DOWN_WRITE, UP_READ, UP_WRITE, SPIN_LOCK, SPIN_UNLOCK, DOWN_READ_KILLABLE,
+                 DOWN_WRITE_KILLABLE, PUSH_BACK, PUSH_FRONT, POP_FRONT, REMOVE, CLEAR, KMALLOC, KFREE,
+                 REFCOUNT_INC, REFCOUNT_DEC_AND_TEST, SET_CURRENT_STATE, SCHEDULE, WAKE_UP_PROCESS ->
+                    throw new IllegalStateException(b + " has no value");
         };
     }
 

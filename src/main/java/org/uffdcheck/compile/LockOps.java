@@ -28,7 +28,7 @@ final class LockOps {
             return switch (kind) {
                 case DOWN_READ, DOWN_READ_KILLABLE -> LockWord.readable(v);
                 case DOWN_WRITE, DOWN_WRITE_KILLABLE, SPIN_LOCK -> v == LockWord.FREE;
-                default -> true;
+                case UP_READ, UP_WRITE, SPIN_UNLOCK -> true;
             };
         }
 

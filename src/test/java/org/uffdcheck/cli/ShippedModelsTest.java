@@ -16,6 +16,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 import org.uffdcheck.compile.CompiledScenario;
+import org.uffdcheck.compile.Reductions;
 import org.uffdcheck.engine.ExploreOptions;
 import org.uffdcheck.engine.ExploreResult;
 import org.uffdcheck.engine.StateChecks;
@@ -61,8 +62,7 @@ class ShippedModelsTest {
         if (r.trace() != null) replaysToViolation(run.scenario(), r);
 
         // The same verdict with local steps merged, in no more states.
-        ModelRunner.Run merged = ModelRunner.prepare(model, s, ExploreOptions.defaults(), null);
-        merged.scenario().mergeLocalSteps(true);
+        ModelRunner.Run merged = ModelRunner.prepare(model, s, ExploreOptions.defaults(), null, Reductions.MERGE_LOCAL);
         ExploreResult m = merged.go();
         counts.add(record(file, s, "merge-local", m));
         assertEquals(ModelRunner.verdict(r), ModelRunner.verdict(m), "verdict with local steps merged");
@@ -71,7 +71,7 @@ class ShippedModelsTest {
 
         // The same verdict with symmetry, in no more states, with a counterexample as short, and
         // one that is a run of the model itself: its labels replay without the reduction.
-        ModelRunner.Run sym = ModelRunner.prepare(model, s, ExploreOptions.defaults(), null, false, true);
+        ModelRunner.Run sym = ModelRunner.prepare(model, s, ExploreOptions.defaults(), null, Reductions.SYMMETRY);
         ExploreResult y = sym.go();
         counts.add(record(file, s, "symmetry", y));
         assertEquals(ModelRunner.verdict(r), ModelRunner.verdict(y), "verdict with symmetry");

@@ -76,7 +76,7 @@ class RandomModelProperties {
         String twin = model.replace("    thread t0 = p0();\n", "    thread t0 = p0();\n    thread twin = p0();\n");
         CompiledScenario plain = Sem.compile(twin);
         ExploreResult p = Sem.explore(plain);
-        CompiledScenario reduced = Sem.compile(twin).symmetry(true);
+        CompiledScenario reduced = Sem.compile(twin, Reductions.SYMMETRY);
         ExploreResult r = Sem.explore(reduced);
         assertEquals(p.status(), r.status(), twin);
         assertEquals(p.property(), r.property(), twin);

@@ -60,8 +60,13 @@ final class Sem {
 
     /** Compiles the only (or first) scenario. */
     static CompiledScenario compile(String model) {
+        return compile(model, Reductions.NONE);
+    }
+
+    /** Compiles the only (or first) scenario with the given reductions. */
+    static CompiledScenario compile(String model, Reductions reductions) {
         CheckedModel m = check(model);
-        return Compiler.compile(m, m.scenarios.values().iterator().next());
+        return Compiler.compile(m, m.scenarios.values().iterator().next(), reductions);
     }
 
     /** Breadth-first search with every check the scenario asks for. */

@@ -78,7 +78,7 @@ class SymmetryTest {
             sym.canonicalize(a);
             representatives.add(Sem.box(a));
         }
-        CompiledScenario reduced = Sem.compile(WORKERS).symmetry(true);
+        CompiledScenario reduced = Sem.compile(WORKERS, Reductions.SYMMETRY);
         Set<List<Integer>> stored = Sem.reachable(reduced);
         assertEquals(representatives.size(), stored.size());
         assertTrue(representatives.containsAll(stored), "a stored state is no reachable state's representative");
@@ -126,16 +126,31 @@ class SymmetryTest {
     }
 
     @Test
+    void reductionsBelongToTheCompiledScenario() {
+        // Two scenarios compiled from one checked model keep their own reductions, whichever runs first.
+        var m = Sem.check(WORKERS);
+        var s = m.scenarios.values().iterator().next();
+        CompiledScenario reduced = Compiler.compile(m, s, Reductions.SYMMETRY);
+        CompiledScenario plain = Compiler.compile(m, s);
+        assertEquals(Reductions.NONE, plain.reductions());
+        assertEquals(Reductions.SYMMETRY, reduced.reductions());
+        long p = Sem.explore(plain).stats().states();
+        long r = Sem.explore(reduced).stats().states();
+        assertTrue(r < p, r + " >= " + p);
+        assertEquals(p, Sem.explore(Compiler.compile(m, s, Reductions.NONE)).stats().states());
+    }
+
+    @Test
     void threadsNamedByAPropertyStayApart() {
         String model = WORKERS.replace("check bounded, deadlock;", "check bounded, a_first, deadlock;")
                 .replace("invariant bounded", "reachable a_first: a@done_a && done == 1;\ninvariant bounded")
                 .replace("    done = done + 1;", "    done = done + 1;\ndone_a:\n    skip;");
-        CompiledScenario cs = Sem.compile(model).symmetry(true);
+        CompiledScenario cs = Sem.compile(model, Reductions.SYMMETRY);
         ExploreResult r = Sem.explore(cs);
         assertEquals(ExploreResult.Status.HOLDS, r.status());
         // Thread a is pinned, so a and b are not merged: more states than with them interchangeable.
         long pinned = r.stats().states();
-        long free = Sem.explore(Sem.compile(WORKERS).symmetry(true)).stats().states();
+        long free = Sem.explore(Sem.compile(WORKERS, Reductions.SYMMETRY)).stats().states();
         assertTrue(pinned > free, pinned + " <= " + free);
     }
 
@@ -143,7 +158,7 @@ class SymmetryTest {
     void aCounterexampleIsTheModelsOwnRun() {
         String model = WORKERS.replace("invariant bounded: done <= 3;", "invariant bounded: done <= 1;")
                 .replace("expect holds;", "expect violation bounded;");
-        CompiledScenario reduced = Sem.compile(model).symmetry(true);
+        CompiledScenario reduced = Sem.compile(model, Reductions.SYMMETRY);
         ExploreResult r = Sem.explore(reduced);
         assertEquals(ExploreResult.Status.VIOLATION, r.status());
         CompiledScenario plain = Sem.compile(model);

@@ -8,20 +8,20 @@ final class BuiltinTypes {
 
     static Type check(ExprChecker c, Builtin b, Expr.Call call) {
         var args = call.args();
-        switch (b) {
+        return switch (b) {
             case DOWN_READ, DOWN_WRITE, UP_READ, UP_WRITE -> {
                 lockArg(c, args.get(0), new Type.RwSem(), b);
-                return new Type.Void();
+                yield new Type.Void();
             }
             case SPIN_LOCK, SPIN_UNLOCK -> {
                 lockArg(c, args.get(0), new Type.SpinLock(), b);
-                return new Type.Void();
+                yield new Type.Void();
             }
             case PUSH_BACK, PUSH_FRONT -> {
                 Type.ListOf l = listArg(c, args.get(0), b);
                 if (l != null) c.expect(args.get(1), l.element(), b.spelling);
                 else c.check(args.get(1));
-                return new Type.Void();
+                yield new Type.Void();
             }
             case REMOVE, CONTAINS -> {
                 Type.ListOf l = listArg(c, args.get(0), b);
@@ -30,39 +30,39 @@ final class BuiltinTypes {
                 }
                 if (l != null) c.expect(args.get(1), l.element(), b.spelling);
                 else c.check(args.get(1));
-                return b == Builtin.CONTAINS ? new Type.Bool() : new Type.Void();
+                yield b == Builtin.CONTAINS ? new Type.Bool() : new Type.Void();
             }
             case POP_FRONT -> {
                 Type.ListOf l = listArg(c, args.get(0), b);
-                return l == null ? null : l.element();
+                yield l == null ? null : l.element();
             }
             case CLEAR -> {
                 listArg(c, args.get(0), b);
-                return new Type.Void();
+                yield new Type.Void();
             }
             case LEN -> {
                 Type t = c.check(args.get(0));
                 if (t != null && !(t instanceof Type.ListOf) && !(t instanceof Type.ArrayOf)) {
                     c.diags.error(args.get(0).span(), "len: expected a list or an array, found " + t.show());
                 }
-                return Type.Int.ANY;
+                yield Type.Int.ANY;
             }
             case KMALLOC -> {
                 Expr a = args.get(0);
                 Type t = a instanceof Expr.Name n ? c.names.types.get(n.ident().name()) : null;
                 if (!(t instanceof Type.Struct st)) {
                     c.diags.error(a.span(), "kmalloc needs a struct type, as in kmalloc(userfaultfd_ctx)");
-                    return null;
+                    yield null;
                 }
                 c.out.allocated.add(st.name());
-                return new Type.Pointer(st.name());
+                yield new Type.Pointer(st.name());
             }
             case KFREE -> {
                 Type t = c.check(args.get(0));
                 if (t != null && !(t instanceof Type.Pointer)) {
                     c.diags.error(args.get(0).span(), "kfree: expected a pointer, found " + t.show());
                 }
-                return new Type.Void();
+                yield new Type.Void();
             }
             case REFCOUNT_INC, REFCOUNT_DEC_AND_TEST -> {
                 Type t = c.check(args.get(0));
@@ -71,30 +71,29 @@ final class BuiltinTypes {
                 } else if (t != null && !StmtChecker.isLvalue(args.get(0))) {
                     c.diags.error(args.get(0).span(), b.spelling + " needs the refcount itself (a variable or field)");
                 }
-                return b == Builtin.REFCOUNT_INC ? new Type.Void() : new Type.Bool();
+                yield b == Builtin.REFCOUNT_INC ? new Type.Void() : new Type.Bool();
             }
             case SET_CURRENT_STATE -> {
                 c.expect(args.get(0), c.names.types.get(Checker.TASK_STATE), b.spelling);
-                return new Type.Void();
+                yield new Type.Void();
             }
             case SCHEDULE -> {
-                return new Type.Void();
+                yield new Type.Void();
             }
             case WAKE_UP_PROCESS, SIGNAL_PENDING, FATAL_SIGNAL_PENDING -> {
                 c.expect(args.get(0), new Type.Task(), b.spelling);
-                return b == Builtin.WAKE_UP_PROCESS ? new Type.Void() : new Type.Bool();
+                yield b == Builtin.WAKE_UP_PROCESS ? new Type.Void() : new Type.Bool();
             }
             case DOWN_READ_KILLABLE, DOWN_WRITE_KILLABLE -> {
                 lockArg(c, args.get(0), new Type.RwSem(), b);
-                return new Type.Bool();
+                yield new Type.Bool();
             }
             case MIN, MAX -> {
                 c.expect(args.get(0), Type.Int.ANY, b.spelling);
                 c.expect(args.get(1), Type.Int.ANY, b.spelling);
-                return Type.Int.ANY;
+                yield Type.Int.ANY;
             }
-        }
-        throw new AssertionError(b);
+        };
     }
 
     private static void lockArg(ExprChecker c, Expr arg, Type want, Builtin b) {
