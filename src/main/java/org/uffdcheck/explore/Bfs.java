@@ -8,9 +8,7 @@ import org.uffdcheck.engine.ExploreOptions;
 import org.uffdcheck.engine.ExploreResult;
 import org.uffdcheck.engine.StateChecks;
 import org.uffdcheck.engine.TransitionSystem;
-import org.uffdcheck.state.BitStateSet;
 import org.uffdcheck.state.Fingerprint;
-import org.uffdcheck.state.FingerprintTable;
 import org.uffdcheck.state.MemoryBudget;
 import org.uffdcheck.state.ParentLinks;
 import org.uffdcheck.state.StateQueue;
@@ -35,7 +33,7 @@ import org.uffdcheck.state.VisitedSet;
  * worker gives, so the trace printed is the same, step for step, for any number of workers and
  * any run.
  */
-final class Bfs {
+final class Bfs implements Search {
     static final int BLOCK = 64;
     private static final int INITIAL_TABLE = 1 << 14;
     /** Queue memory before it spills to disk: a quarter of the heap (or of the memory budget, if less). */
@@ -97,14 +95,14 @@ final class Bfs {
         this.width = ts.stateSize();
         this.record = width + 2;
         MemoryBudget budget = control.budget();
-        this.visited = opts.bitstate() ? new BitStateSet(opts.bitstateBits(), BitStateSet.DEFAULT_HASHES, budget)
-                : new FingerprintTable(INITIAL_TABLE, budget).rehashThreads(workers);
+        this.visited = control.visitedSet(opts, INITIAL_TABLE, workers);
         this.links = new ParentLinks(budget);
         this.queue = new StateQueue(record, Math.min(QUEUE_MEMORY, budget.limit() / 4));
         this.findings = new Findings(checks.reachableCount());
     }
 
-    ExploreResult run() {
+    @Override
+    public ExploreResult run() {
         try {
             int[] init = new int[record];
             ts.initialState(init);

@@ -2,14 +2,12 @@ package org.uffdcheck.explore;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import org.uffdcheck.engine.Bound;
 import org.uffdcheck.engine.ExploreResult;
 import org.uffdcheck.engine.Stats;
 import org.uffdcheck.engine.Execution;
 import org.uffdcheck.engine.Violation;
 import org.uffdcheck.engine.Witness;
-import org.uffdcheck.state.BitStateSet;
 import org.uffdcheck.state.ParentLinks;
 
 /** Turns what a breadth-first search found into a result, rebuilding each trace from the parent links. */
@@ -33,28 +31,7 @@ final class BfsResult {
         }
         Stats stats = new Stats(states, transitions, deepest, bfs.control.elapsedSeconds(),
                 bfs.visited.bytes() + bfs.links.bytes());
-        if (bfs.visited instanceof BitStateSet && violations.isEmpty()) {
-            return bitstate((BitStateSet) bfs.visited, bound, stats, witnesses);
-        }
-        return Verdict.of(violations, bfs.control, bound, stats, witnesses);
-    }
-
-    /** A bit-state search that found nothing proves nothing; it says how much it probably saw. */
-    private ExploreResult bitstate(BitStateSet set, Bound bound, Stats stats, List<Witness> witnesses) {
-        if (bfs.control.interrupted()) {
-            return new ExploreResult(ExploreResult.Status.INTERRUPTED, null, null, null, null, stats, witnesses);
-        }
-        Bound why = bfs.control.timedOut() != null ? bfs.control.timedOut() : bound;
-        if (why != null) {
-            return new ExploreResult(ExploreResult.Status.BOUND_REACHED, null, null, why, null, stats, witnesses);
-        }
-        return new ExploreResult(ExploreResult.Status.NO_VIOLATION_FOUND, null, null, null, describe(set), stats, witnesses);
-    }
-
-    static String describe(BitStateSet set) {
-        return String.format(Locale.ROOT,
-                "bit-state search, incomplete: estimated coverage %.2f%%, hash factor %.1f (2^%d bits, %d hash functions)",
-                100 * set.estimatedCoverage(), set.hashFactor(), set.bits(), set.hashes());
+        return Verdict.of(violations, bfs.control, bound, stats, witnesses, bfs.visited);
     }
 
     private Execution execution(Findings.End e) {

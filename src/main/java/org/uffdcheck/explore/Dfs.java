@@ -1,8 +1,6 @@
 package org.uffdcheck.explore;
 
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 import org.uffdcheck.engine.Bound;
 import org.uffdcheck.engine.ExploreOptions;
 import org.uffdcheck.engine.ExploreResult;
@@ -11,11 +9,7 @@ import org.uffdcheck.engine.StateChecks;
 import org.uffdcheck.engine.Stats;
 import org.uffdcheck.engine.Execution;
 import org.uffdcheck.engine.TransitionSystem;
-import org.uffdcheck.engine.Witness;
-import org.uffdcheck.state.BitStateSet;
 import org.uffdcheck.state.Fingerprint;
-import org.uffdcheck.state.FingerprintTable;
-import org.uffdcheck.state.MemoryBudget;
 import org.uffdcheck.state.StateStack;
 import org.uffdcheck.state.VisitedSet;
 
@@ -26,7 +20,7 @@ import org.uffdcheck.state.VisitedSet;
  * With a depth bound a state first seen too deep is not revisited from a shallower path; the
  * bound is then reported, so the search never claims a result it did not earn.
  */
-final class Dfs implements TransitionSystem.SuccessorSink {
+final class Dfs implements Search, TransitionSystem.SuccessorSink {
     private static final TransitionSystem.SuccessorSink IGNORE = (next, label) -> { };
 
     private final TransitionSystem ts;
@@ -40,8 +34,7 @@ final class Dfs implements TransitionSystem.SuccessorSink {
     private final StateStack stack;
     private final int[] out;
     private int[] path = new int[64];
-    private final int[][] witnessPaths;
-    private int unreached;
+    private final LabelWitnesses witnesses;
 
     private int curDepth;
     private int deepest;
@@ -59,16 +52,14 @@ final class Dfs implements TransitionSystem.SuccessorSink {
         this.n = ts.stateSize();
         this.maxDepth = opts.maxDepth();
         this.maxStates = opts.maxStates();
-        MemoryBudget budget = control.budget();
-        this.visited = opts.bitstate() ? new BitStateSet(opts.bitstateBits(), BitStateSet.DEFAULT_HASHES, budget)
-                : new FingerprintTable(1 << 12, budget);
-        this.stack = new StateStack(n + 2, budget);
+        this.visited = control.visitedSet(opts, 1 << 12, 1);
+        this.stack = new StateStack(n + 2, control.budget());
         this.out = new int[n + 2];
-        this.witnessPaths = new int[checks.reachableCount()][];
-        this.unreached = witnessPaths.length;
+        this.witnesses = new LabelWitnesses(checks);
     }
 
-    ExploreResult run() {
+    @Override
+    public ExploreResult run() {
         try {
             return search();
         } finally {
@@ -168,13 +159,9 @@ final class Dfs implements TransitionSystem.SuccessorSink {
             violationPath = initial ? new int[0] : pathPlus(label);
             return true;
         }
-        if (unreached > 0) {
-            for (int i = 0; i < witnessPaths.length; i++) {
-                if (witnessPaths[i] == null && checks.reached(i, state)) {
-                    witnessPaths[i] = initial ? new int[0] : pathPlus(label);
-                    unreached--;
-                }
-            }
+        if (witnesses.pending()) {
+            if (initial) witnesses.note(state, path, 0);
+            else witnesses.note(state, path, curDepth, label);
         }
         return false;
     }
@@ -187,18 +174,8 @@ final class Dfs implements TransitionSystem.SuccessorSink {
 
     private ExploreResult finish() {
         Execution trace = violationPath != null ? PathRebuilder.fromLabels(ts, violationPath) : null;
-        List<Witness> witnesses = new ArrayList<>(witnessPaths.length);
-        for (int i = 0; i < witnessPaths.length; i++) {
-            Execution w = witnessPaths[i] != null ? PathRebuilder.fromLabels(ts, witnessPaths[i]) : null;
-            witnesses.add(new Witness(checks.reachableName(i), w));
-        }
         Stats stats = new Stats(states, transitions, deepest, control.elapsedSeconds(),
                 visited.bytes() + stack.bytes() + 4L * path.length);
-        if (visited instanceof BitStateSet && violated == null && !control.interrupted()
-                && control.timedOut() == null && bound == null) {
-            return new ExploreResult(ExploreResult.Status.NO_VIOLATION_FOUND, null, null, null,
-                    BfsResult.describe((BitStateSet) visited), stats, witnesses);
-        }
-        return Verdict.of(violated, trace, control, bound, stats, witnesses);
+        return Verdict.of(Verdict.violations(violated, trace), control, bound, stats, witnesses.build(ts), visited);
     }
 }

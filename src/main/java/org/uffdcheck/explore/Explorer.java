@@ -62,11 +62,7 @@ public final class Explorer {
         RunControl c = new RunControl(opts, stop, listener, budget);
         control = c;
         try {
-            return switch (opts.mode()) {
-                case DFS -> new Dfs(ts, checks, opts, c).run();
-                case SIMULATE -> new Simulation(ts, checks, opts, c).run();
-                case BFS -> new Bfs(ts, checks, opts, c).run();
-            };
+            return strategy(c).run();
         } catch (MemoryBudget.Refused e) {
             return stoppedBy(c, c.memoryBound());
         } catch (OutOfMemoryError e) {
@@ -74,6 +70,15 @@ public final class Explorer {
         } catch (StateQueue.SpillFailed e) {
             return stoppedBy(c, new Bound(Bound.Kind.DISK, e.getMessage()));
         }
+    }
+
+    /** The one place a mode becomes a strategy; the switch has no default, so a new mode must choose. */
+    private Search strategy(RunControl c) {
+        return switch (opts.mode()) {
+            case BFS -> new Bfs(ts, checks, opts, c);
+            case DFS -> new Dfs(ts, checks, opts, c);
+            case SIMULATE -> new Simulation(ts, checks, opts, c);
+        };
     }
 
     /** The search ran out of room (budget, heap or disk): a bound, reported with what it reached. */

@@ -4,11 +4,15 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import org.uffdcheck.engine.Bound;
 import org.uffdcheck.engine.ExploreOptions;
+import org.uffdcheck.state.BitStateSet;
+import org.uffdcheck.state.FingerprintTable;
 import org.uffdcheck.state.MemoryBudget;
+import org.uffdcheck.state.VisitedSet;
 
 /**
- * The slow-path duties of a search, done every few thousand states rather than per state: noticing
- * a stop request or the time limit, and publishing progress for other threads and the listener.
+ * The slow-path duties every search shares, done every few thousand states rather than per state:
+ * noticing a stop request or the time limit, and publishing progress for other threads and the
+ * listener; with the memory budget, the bounds it and the heap set, and the visited set it pays for.
  */
 final class RunControl {
     /** Searches poll when (count & POLL_MASK) == 1: on the first state, then every 1024. */
@@ -79,6 +83,15 @@ final class RunControl {
 
     MemoryBudget budget() {
         return budget;
+    }
+
+    /**
+     * The visited set the options ask for, within the budget: exact, starting at initialSlots and
+     * rehashed by up to threads threads when large, or a bit-state array of the size given.
+     */
+    VisitedSet visitedSet(ExploreOptions opts, long initialSlots, int threads) {
+        return opts.bitstate() ? new BitStateSet(opts.bitstateBits(), BitStateSet.DEFAULT_HASHES, budget)
+                : new FingerprintTable(initialSlots, budget).rehashThreads(threads);
     }
 
     /** The bound a search reports when its memory budget refuses it room. */

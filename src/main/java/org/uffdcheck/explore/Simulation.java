@@ -1,8 +1,6 @@
 package org.uffdcheck.explore;
 
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 import java.util.SplittableRandom;
 import org.uffdcheck.engine.Bound;
 import org.uffdcheck.engine.ExploreOptions;
@@ -12,8 +10,6 @@ import org.uffdcheck.engine.StateChecks;
 import org.uffdcheck.engine.Stats;
 import org.uffdcheck.engine.Execution;
 import org.uffdcheck.engine.TransitionSystem;
-import org.uffdcheck.engine.Violation;
-import org.uffdcheck.engine.Witness;
 
 /**
  * Random walks from the initial state. Nothing is remembered between steps but the labels of the
@@ -21,7 +17,7 @@ import org.uffdcheck.engine.Witness;
  * nothing when it finds nothing. A successor is picked by reservoir sampling as the stepper
  * offers them, which is uniform without buffering the siblings; the same seed gives the same walks.
  */
-final class Simulation implements TransitionSystem.SuccessorSink {
+final class Simulation implements Search, TransitionSystem.SuccessorSink {
     private final TransitionSystem ts;
     private final StateChecks checks;
     private final ExploreOptions opts;
@@ -33,8 +29,7 @@ final class Simulation implements TransitionSystem.SuccessorSink {
     private int chosenLabel;
     private int seen;
     private int[] walk = new int[64];
-    private final int[][] witnessPaths;
-    private int unreached;
+    private final LabelWitnesses witnesses;
     private long states;
     private long transitions;
     private int deepest;
@@ -47,11 +42,11 @@ final class Simulation implements TransitionSystem.SuccessorSink {
         this.n = ts.stateSize();
         this.rng = new SplittableRandom(opts.seed());
         this.chosen = new int[n];
-        this.witnessPaths = new int[checks.reachableCount()][];
-        this.unreached = witnessPaths.length;
+        this.witnesses = new LabelWitnesses(checks);
     }
 
-    ExploreResult run() {
+    @Override
+    public ExploreResult run() {
         int[] init = new int[n];
         ts.initialState(init);
         int[] cur = new int[n];
@@ -70,7 +65,6 @@ final class Simulation implements TransitionSystem.SuccessorSink {
                 states++;
                 if (len > deepest) deepest = len;
                 if ((states & RunControl.POLL_MASK) == 1 && control.poll(states, transitions, len, 0)) {
-                    stoppedBy = control.timedOut();
                     break walks;
                 }
                 int v = checks.violation(cur);
@@ -79,7 +73,7 @@ final class Simulation implements TransitionSystem.SuccessorSink {
                     violationPath = Arrays.copyOf(walk, len);
                     break walks;
                 }
-                if (unreached > 0) noteReached(cur, len);
+                if (witnesses.pending()) witnesses.note(cur, walk, len);
                 if (len >= limit) break;
                 if (maxStates > 0 && states >= maxStates) {
                     stoppedBy = Bound.states(maxStates);
@@ -116,30 +110,9 @@ final class Simulation implements TransitionSystem.SuccessorSink {
         }
     }
 
-    private void noteReached(int[] state, int len) {
-        for (int i = 0; i < witnessPaths.length; i++) {
-            if (witnessPaths[i] == null && checks.reached(i, state)) {
-                witnessPaths[i] = Arrays.copyOf(walk, len);
-                unreached--;
-            }
-        }
-    }
-
     private ExploreResult finish(PropertyId violated, int[] violationPath, Bound stoppedBy) {
-        List<Witness> witnesses = new ArrayList<>(witnessPaths.length);
-        for (int i = 0; i < witnessPaths.length; i++) {
-            Execution w = witnessPaths[i] != null ? PathRebuilder.fromLabels(ts, witnessPaths[i]) : null;
-            witnesses.add(new Witness(checks.reachableName(i), w));
-        }
+        Execution trace = violated != null ? PathRebuilder.fromLabels(ts, violationPath) : null;
         Stats stats = new Stats(states, transitions, deepest, control.elapsedSeconds(), 4L * walk.length);
-        if (violated != null) {
-            Execution trace = PathRebuilder.fromLabels(ts, violationPath);
-            return new ExploreResult(ExploreResult.Status.VIOLATION, violated.name(), trace, null, null, stats, witnesses,
-                    List.of(new Violation(violated, trace)));
-        }
-        if (control.interrupted()) {
-            return new ExploreResult(ExploreResult.Status.INTERRUPTED, null, null, null, null, stats, witnesses);
-        }
-        return new ExploreResult(ExploreResult.Status.NO_VIOLATION_FOUND, null, null, stoppedBy, null, stats, witnesses);
+        return Verdict.sampled(Verdict.violations(violated, trace), control, stoppedBy, stats, witnesses.build(ts));
     }
 }

@@ -160,6 +160,37 @@ class ExplorerTest {
     }
 
     @Test
+    void aCompleteBitStateSearchClaimsNothingInEitherOrder() {
+        Graph g = Graph.chain(10);
+        // Node 20 does not exist: an exact search reports the reachability property violated.
+        StateChecks checks = g.checks(List.of(), false, List.of(9), 20);
+        assertEquals(Status.VIOLATION, run(g.system(), checks, BFS).status());
+        String coverage = null;
+        for (Mode mode : List.of(Mode.BFS, Mode.DFS)) {
+            ExploreResult r = run(g.system(), checks, BFS.withMode(mode).withBitstate(20));
+            assertEquals(Status.NO_VIOLATION_FOUND, r.status(), mode.name());
+            assertNull(r.bound(), mode.name());
+            assertTrue(r.coverage().startsWith("bit-state search, incomplete"), r.coverage());
+            if (coverage != null) assertEquals(coverage, r.coverage());
+            coverage = r.coverage();
+        }
+    }
+
+    @Test
+    void simulationLimitsEndTheWalksWithoutClaimingABound() {
+        Graph g = denseGraph(30);
+        ExploreOptions sim = BFS.withMode(Mode.SIMULATE).withSimulation(1000, 5).withMaxDepth(40);
+        ExploreResult states = run(g.system(), g.noChecks(), sim.withMaxStates(100));
+        assertEquals(Status.NO_VIOLATION_FOUND, states.status());
+        assertEquals(Bound.states(100), states.bound());
+        assertEquals(100, states.stats().states());
+        // A limit of a nanosecond has passed by the first poll after the first.
+        ExploreResult time = run(g.system(), g.noChecks(), sim.withSimulation(1_000_000, 5).withTimeLimit(1e-9));
+        assertEquals(Status.NO_VIOLATION_FOUND, time.status());
+        assertEquals(Bound.Kind.TIME, time.bound().kind());
+    }
+
+    @Test
     void replayRejectsALabelThatIsNoSuccessor() {
         Graph g = Graph.chain(3);
         IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(
