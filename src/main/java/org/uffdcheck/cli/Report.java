@@ -59,7 +59,7 @@ final class Report {
     /** Every violation found: the list --all collects, or the one the search stopped at. */
     static List<Violation> violations(ExploreResult r) {
         if (!r.violations().isEmpty()) return r.violations();
-        return r.violated() ? List.of(new Violation(PropertyId.of(r.property()), r.trace())) : List.of();
+        return r.violated() ? List.of(new Violation(PropertyId.named(r.property()), r.trace())) : List.of();
     }
 
     private static void violation(PrintWriter out, CompiledScenario cs, PropertyId property, Execution trace, Style style) {

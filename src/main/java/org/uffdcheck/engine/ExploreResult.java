@@ -37,7 +37,7 @@ public record ExploreResult(Status status, String property, Execution trace, Bou
     public ExploreResult(Status status, String property, Execution trace, Bound bound, String coverage, Stats stats,
                          List<Witness> witnesses) {
         this(status, property, trace, bound, coverage, stats, witnesses,
-                status == Status.VIOLATION && property != null ? List.of(new Violation(PropertyId.of(property), trace)) : List.of());
+                status == Status.VIOLATION && property != null ? List.of(new Violation(PropertyId.named(property), trace)) : List.of());
     }
 
     public boolean violated() {

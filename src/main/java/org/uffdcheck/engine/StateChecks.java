@@ -27,7 +27,8 @@ public interface StateChecks {
     /** Reachability properties: "this can happen", satisfied by one witness state. */
     int reachableCount();
 
-    String reachableName(int index);
+    /** The reachability property at an index, of kind REACHABLE. */
+    PropertyId reachable(int index);
 
     boolean reached(int index, int[] state);
 }

@@ -27,7 +27,7 @@ final class BfsResult {
         List<Witness> witnesses = new ArrayList<>();
         for (int i = 0; i < bfs.checks.reachableCount(); i++) {
             Findings.End w = bfs.findings.witness(i);
-            witnesses.add(new Witness(bfs.checks.reachableName(i), w == null ? null : execution(w)));
+            witnesses.add(new Witness(bfs.checks.reachable(i), w == null ? null : execution(w)));
         }
         Stats stats = new Stats(states, transitions, deepest, bfs.control.elapsedSeconds(),
                 bfs.visited.bytes() + bfs.links.bytes());

@@ -54,7 +54,7 @@ final class LabelWitnesses {
         List<Witness> witnesses = new ArrayList<>(paths.length);
         for (int i = 0; i < paths.length; i++) {
             Execution w = paths[i] != null ? PathRebuilder.fromLabels(ts, paths[i]) : null;
-            witnesses.add(new Witness(checks.reachableName(i), w));
+            witnesses.add(new Witness(checks.reachable(i), w));
         }
         return witnesses;
     }

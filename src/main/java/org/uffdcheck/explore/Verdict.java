@@ -41,7 +41,7 @@ final class Verdict {
         }
         for (Witness w : witnesses) {
             if (!w.found()) {
-                return new ExploreResult(Status.VIOLATION, w.name(), null, null, null, stats, witnesses);
+                return new ExploreResult(Status.VIOLATION, w.name(), null, null, null, stats, witnesses, List.of(new Violation(w.id(), null)));
             }
         }
         return new ExploreResult(Status.HOLDS, null, null, null, null, stats, witnesses);

@@ -9,7 +9,8 @@ import org.uffdcheck.engine.StateChecks;
 /**
  * The properties a scenario checks: runtime faults (always), its invariants, deadlock freedom
  * when listed, and its reachability properties. What a violation of each means is decided here
- * alone: the searches ask violation() and deadlocked(), replay and counterexamples ask violated().
+ * alone: judge() answers for every kind; the searches ask its indexed forms violation(), deadlocked()
+ * and reached(), replay and counterexamples ask violated().
  */
 public final class ScenarioChecks implements StateChecks {
     private static final Fault[] FAULTS = Fault.values();
@@ -46,25 +47,54 @@ public final class ScenarioChecks implements StateChecks {
 
     @Override
     public PropertyId property(int index) {
-        return index < FAULTS.length ? PropertyId.of(FAULTS[index]) : PropertyId.of(invariants.get(index - FAULTS.length));
+        return index < FAULTS.length ? PropertyId.of(FAULTS[index]) : PropertyId.invariant(invariants.get(index - FAULTS.length));
     }
 
     /**
      * The property named name that state, the last of a trace, violates as the search judges it,
      * or null. faultKind (use_after_free) narrows a name that several faults share; null accepts
-     * any of them. A deadlock is judged on the state's successors in the scenario as it is.
+     * any of them. Reachability properties are never violated by a state; see judge().
      */
     public PropertyId violated(int[] state, String name, String faultKind) {
-        if (name.equals(PropertyId.DEADLOCK.name())) {
-            int successors = cs.newStepper().successors(state, (next, label) -> { });
-            return deadlocked(state, successors) ? PropertyId.DEADLOCK : null;
-        }
+        if (name.equals(PropertyId.DEADLOCK.name())) return judge(PropertyId.DEADLOCK, state) ? PropertyId.DEADLOCK : null;
         Fault f = cs.fault(state);
-        if (f != null) return f.property.equals(name) && (faultKind == null || f.kind.equals(faultKind)) ? PropertyId.of(f) : null;
-        int i = invariants.indexOf(name);
-        if (i >= 0) return cs.invariantHolds(i, state) ? null : PropertyId.of(name);
-        boolean leakAsked = Fault.LEAK.property.equals(name) && (faultKind == null || Fault.LEAK.kind.equals(faultKind));
-        return leakAsked && leaksAtEnd(state) ? PropertyId.of(Fault.LEAK) : null;
+        // A faulting state ends its path, so it is judged against its own fault and nothing else.
+        PropertyId asked = f != null ? PropertyId.of(f)
+                : invariants.contains(name) ? PropertyId.invariant(name)
+                : PropertyId.of(Fault.LEAK);
+        boolean named = asked.name().equals(name) && (faultKind == null || asked.kind() != PropertyId.Kind.FAULT || asked.fault().kind.equals(faultKind));
+        return named && judge(asked, state) ? asked : null;
+    }
+
+    /**
+     * The one judgement of a state against a property of any kind: for a reachability property,
+     * whether the state satisfies it; for every other kind, whether it violates it. violation() is
+     * its indexed form for the searches' hot loop and must agree with it. A deadlock is judged on
+     * the state's successors in the scenario as it is; a leak only at a valid end of a state that
+     * has not faulted.
+     */
+    public boolean judge(PropertyId id, int[] state) {
+        return switch (id.kind()) {
+            case FAULT -> {
+                Fault f = cs.fault(state);
+                yield f == id.fault() || f == null && id.fault() == Fault.LEAK && leaksAtEnd(state);
+            }
+            case INVARIANT -> cs.fault(state) == null && !cs.invariantHolds(invariantIndex(id), state);
+            case DEADLOCK -> deadlocked(state, cs.newStepper().successors(state, (next, label) -> { }));
+            case REACHABLE -> cs.reached(reachableIndex(id), state);
+        };
+    }
+
+    private int invariantIndex(PropertyId id) {
+        int i = invariants.indexOf(id.name());
+        if (i < 0) throw new IllegalArgumentException("no invariant " + id.name() + " in this scenario");
+        return i;
+    }
+
+    private int reachableIndex(PropertyId id) {
+        int i = reachables.indexOf(id.name());
+        if (i < 0) throw new IllegalArgumentException("no reachability property " + id.name() + " in this scenario");
+        return i;
     }
 
     @Override public boolean checksDeadlock() { return cs.checksDeadlock(); }
@@ -73,7 +103,7 @@ public final class ScenarioChecks implements StateChecks {
 
     @Override public int reachableCount() { return reachables.size(); }
 
-    @Override public String reachableName(int index) { return reachables.get(index); }
+    @Override public PropertyId reachable(int index) { return PropertyId.reachable(reachables.get(index)); }
 
     @Override public boolean reached(int index, int[] state) { return cs.reached(index, state); }
 }

@@ -36,7 +36,7 @@ public record Counterexample(CompiledScenario scenario, PropertyId id, Kind kind
      */
     public static Counterexample of(CompiledScenario cs, String property, Execution trace) {
         PropertyId id = new ScenarioChecks(cs).violated(trace.last(), property, null);
-        return of(cs, id != null ? id : PropertyId.of(property), trace);
+        return of(cs, id != null ? id : PropertyId.named(property), trace);
     }
 
     /** Names the steps of trace, which ends in a state violating property id. */
@@ -46,19 +46,23 @@ public record Counterexample(CompiledScenario scenario, PropertyId id, Kind kind
         List<TraceStep> steps = steps(cs, trace);
         Kind kind;
         String why;
-        if (f == Fault.LEAK) {
-            kind = Kind.FAULT;
-            why = Fault.LEAK.kind + ": " + leaked(cs, trace, steps);
-        } else if (f != null) {
-            kind = Kind.FAULT;
-            // The report puts the property first; repeat the kind only where it says more (memory_safe: use_after_free).
-            why = (f.kind.equals(f.property) ? "" : f.kind + ": ") + f.description + " at " + cs.faultSite(last);
-        } else if (id.equals(PropertyId.DEADLOCK)) {
-            kind = Kind.DEADLOCK;
-            why = "no thread can move, and not every thread has finished";
-        } else {
-            kind = Kind.INVARIANT;
-            why = cs.invariantFailure(id.name(), last);
+        switch (id.kind()) {
+            case FAULT -> {
+                kind = Kind.FAULT;
+                // The report puts the property first; repeat the kind only where it says more (memory_safe: use_after_free).
+                why = f == Fault.LEAK ? Fault.LEAK.kind + ": " + leaked(cs, trace, steps)
+                        : (f.kind.equals(f.property) ? "" : f.kind + ": ") + f.description + " at " + cs.faultSite(last);
+            }
+            case DEADLOCK -> {
+                kind = Kind.DEADLOCK;
+                why = "no thread can move, and not every thread has finished";
+            }
+            case INVARIANT -> {
+                kind = Kind.INVARIANT;
+                why = cs.invariantFailure(id.name(), last);
+            }
+            case REACHABLE -> throw new IllegalArgumentException("a reachability property has witnesses, not counterexamples: " + id.name());
+            default -> throw new AssertionError(id.kind());
         }
         return new Counterexample(cs, id, kind, why, trace, steps);
     }

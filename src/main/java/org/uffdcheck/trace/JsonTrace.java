@@ -10,6 +10,7 @@ import java.io.UncheckedIOException;
 import java.util.List;
 import org.uffdcheck.compile.CompiledScenario;
 import org.uffdcheck.compile.Describer;
+import org.uffdcheck.engine.PropertyId;
 
 /**
  * Counterexamples as JSON in the Informal Trace Format (ITF) of Apalache and Quint: "vars" lists
@@ -64,7 +65,7 @@ public final class JsonTrace {
         for (int t = 0; t < cs.threadCount(); t++) threads.add(cs.threadName(t));
         u.put("property", cx.property());
         u.put("kind", cx.kind().json());
-        if (cx.id().fault() != null) u.put("fault", cx.id().fault().kind);
+        if (cx.id().kind() == PropertyId.Kind.FAULT) u.put("fault", cx.id().fault().kind);
         u.put("explanation", cx.explanation());
         u.put("expected", cs.info().expect().show());
         ArrayNode vars = root.putArray("vars");

@@ -91,7 +91,7 @@ final class Graph {
 
             @Override
             public org.uffdcheck.engine.PropertyId property(int index) {
-                return org.uffdcheck.engine.PropertyId.of("bad");
+                return org.uffdcheck.engine.PropertyId.invariant("bad");
             }
 
             @Override
@@ -110,8 +110,8 @@ final class Graph {
             }
 
             @Override
-            public String reachableName(int index) {
-                return "reach-" + reach[index];
+            public org.uffdcheck.engine.PropertyId reachable(int index) {
+                return org.uffdcheck.engine.PropertyId.reachable("reach-" + reach[index]);
             }
 
             @Override

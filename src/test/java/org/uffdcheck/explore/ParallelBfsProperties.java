@@ -193,11 +193,11 @@ class ParallelBfsProperties {
                 int n = g.decode(s);
                 return marks.contains(n) ? n % 2 : OK;
             }
-            @Override public org.uffdcheck.engine.PropertyId property(int i) { return org.uffdcheck.engine.PropertyId.of(i == 0 ? "even" : "odd"); }
+            @Override public org.uffdcheck.engine.PropertyId property(int i) { return org.uffdcheck.engine.PropertyId.invariant(i == 0 ? "even" : "odd"); }
             @Override public boolean checksDeadlock() { return false; }
             @Override public boolean isValidEnd(int[] s) { return true; }
             @Override public int reachableCount() { return 0; }
-            @Override public String reachableName(int i) { throw new IndexOutOfBoundsException(); }
+            @Override public org.uffdcheck.engine.PropertyId reachable(int i) { throw new IndexOutOfBoundsException(); }
             @Override public boolean reached(int i, int[] s) { return false; }
         };
     }
