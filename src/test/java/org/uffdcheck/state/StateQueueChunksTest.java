@@ -12,24 +12,26 @@ import org.junit.jupiter.api.Test;
  */
 class StateQueueChunksTest {
     private static final long MIB = 1 << 20;
+    /** Records of three ints: a width of 1 would hide a multiplication by the width. */
+    private static final int W = 3;
 
     @Test
     void withNoMemoryEveryFullChunkOfTheFirstSizeGoesToDisk() {
-        try (StateQueue q = new StateQueue(1, 0)) {
-            int[] rec = new int[1];
+        try (StateQueue q = new StateQueue(W, 0)) {
+            int[] rec = new int[W];
             for (int i = 0; i < 1000; i++) {
                 rec[0] = i;
                 q.push(rec);
             }
             // The first chunk holds 64 records and, spilled each time it fills, never grows.
-            assertEquals(15 * 64 * 4, q.spilledBytes());
-            assertEquals(64 * 4, q.bytes());
+            assertEquals(15 * 64 * 4 * W, q.spilledBytes());
+            assertEquals(64 * 4 * W, q.bytes());
             for (int i = 0; i < 64; i++) {
                 assertTrue(q.pop(rec));
                 assertEquals(i, rec[0]);
             }
-            assertEquals(14 * 64 * 4, q.spilledBytes());
-            assertEquals(2 * 64 * 4, q.bytes(), "the tail and one chunk read back");
+            assertEquals(14 * 64 * 4 * W, q.spilledBytes());
+            assertEquals(2 * 64 * 4 * W, q.bytes(), "the tail and one chunk read back");
             for (int i = 64; i < 960; i++) {
                 assertTrue(q.pop(rec));
                 assertEquals(i, rec[0]);
@@ -39,14 +41,14 @@ class StateQueueChunksTest {
                 assertTrue(q.pop(rec));
                 assertEquals(i, rec[0]);
             }
-            assertEquals(64 * 4, q.bytes(), "a chunk read back is dropped once read");
+            assertEquals(64 * 4 * W, q.bytes(), "a chunk read back is dropped once read");
             assertFalse(q.pop(rec));
             // Drained, the file starts over and takes the next spills in order.
             for (int i = 0; i < 200; i++) {
                 rec[0] = 5000 + i;
                 q.push(rec);
             }
-            assertEquals(2 * 64 * 4, q.spilledBytes());
+            assertEquals(2 * 64 * 4 * W, q.spilledBytes());
             for (int i = 0; i < 200; i++) {
                 assertTrue(q.pop(rec));
                 assertEquals(5000 + i, rec[0]);
