@@ -60,6 +60,19 @@ class SearchCoreTest {
 
     @ParameterizedTest
     @ValueSource(ints = {1, 2})
+    void statesWiderThanABlockIsLongAreSearchedAllTheSame(int workers) {
+        // Records of 72 ints: more ints than a block has records, so buffers are sized by the width.
+        int[][] adj = Graph.binaryTree(300).adj;
+        Graph wide = new Graph(adj, 70);
+        ExploreResult r = run(wide, wide.checks(List.of(299), false, List.of()), BFS.withWorkers(workers));
+        assertEquals(Status.VIOLATION, r.status());
+        assertEquals(300, r.stats().states());
+        assertEquals(8, r.trace().length());
+        assertArrayEquals(wide.encode(299), r.trace().last());
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {1, 2})
     void aSearchOutgrowsItsFirstTable(int workers) {
         Graph g = Graph.binaryTree(40_000);
         ExploreResult r = run(g, g.checks(List.of(39_999), false, List.of()), BFS.withWorkers(workers));
@@ -104,6 +117,35 @@ class SearchCoreTest {
         ExploreResult one = run(g, g.noChecks(), BFS.withWorkers(workers).withMaxStates(1));
         assertEquals(Status.BOUND_REACHED, one.status());
         assertEquals(1, one.stats().states());
+    }
+
+    @Test
+    void severalWorkersGiveOneWorkersCountsAndTraces() {
+        // Bushy graphs with many states per level, so that workers take several blocks at once.
+        for (long seed = 1; seed <= 6; seed++) {
+            Graph g = randomGraph(seed, 500, 4);
+            List<Integer> bad = List.of((int) (seed * 71 % 500), (int) (seed * 131 % 500), 499);
+            for (boolean all : new boolean[] {false, true}) {
+                StateChecks checks = g.checks(bad, true, List.of(0));
+                ExploreOptions o = BFS.withAll(all);
+                ExploreResult one = run(g, checks, o);
+                for (int workers : new int[] {2, 3}) {
+                    ExploreResult many = run(g, checks, o.withWorkers(workers));
+                    String what = "seed " + seed + ", all " + all + ", workers " + workers;
+                    assertEquals(one.status(), many.status(), what);
+                    assertEquals(one.stats().states(), many.stats().states(), what);
+                    assertEquals(one.stats().transitions(), many.stats().transitions(), what);
+                    assertEquals(one.stats().depth(), many.stats().depth(), what);
+                    assertEquals(names(one.violations()), names(many.violations()), what);
+                    for (int i = 0; i < one.violations().size(); i++) {
+                        ParallelBfsProperties.assertSameTrace(one.violations().get(i).trace(), many.violations().get(i).trace());
+                    }
+                }
+            }
+            ExploreResult whole = run(g, g.noChecks(), BFS);
+            assertEquals(g.reachableStates().size(), whole.stats().states());
+            assertEquals(whole.stats().states(), run(g, g.noChecks(), BFS.withWorkers(3)).stats().states());
+        }
     }
 
     @Test
@@ -515,6 +557,19 @@ class SearchCoreTest {
                 };
             }
         };
+    }
+
+    /** n nodes with up to degree edges each, the same for a seed. */
+    private static Graph randomGraph(long seed, int n, int degree) {
+        java.util.Random rnd = new java.util.Random(seed);
+        int[][] adj = new int[n][];
+        for (int i = 0; i < n; i++) {
+            adj[i] = new int[rnd.nextInt(degree + 1)];
+            for (int k = 0; k < adj[i].length; k++) adj[i][k] = rnd.nextInt(n);
+        }
+        // A path from the root through the first nodes keeps most of the graph reachable.
+        if (adj[0].length == 0) adj[0] = new int[] {1};
+        return new Graph(adj, 3);
     }
 
     /** Node 0 has edges to 1..n; each leaf has an edge back to 0. */
