@@ -9,6 +9,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -279,6 +283,39 @@ class SearchCoreTest {
             assertEquals(r.stats().transitions(), ex.progress().transitions(), mode.name());
             assertEquals(r.stats().depth(), ex.progress().depth(), mode.name());
         }
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {1, 2})
+    void progressIsPublishedWithinALevelAndAtTheEnd(int workers) {
+        // One level of 10,000 states, whose edges back to the root are counted after the last store.
+        Graph g = star(10_000, 2);
+        List<Progress> seen = new ArrayList<>();
+        Explorer ex = new Explorer(g.system(), g.noChecks(), BFS.withWorkers(workers).withProgressSeconds(1e-9));
+        ex.onProgress(seen::add);
+        ExploreResult r = ex.run();
+        assertTrue(seen.size() >= 5, seen.size() + " reports");
+        assertEquals(20_000, r.stats().transitions());
+        assertEquals(20_000, ex.progress().transitions());
+        assertEquals(10_001, ex.progress().states());
+    }
+
+    @Test
+    void theHelperWorkersExpandStatesToo() throws Exception {
+        Set<String> threads = ConcurrentHashMap.newKeySet();
+        TransitionSystem ts = twoThreadsAtDepth7(Graph.binaryTree(1000), threads, false);
+        ExploreResult r = new Explorer(ts, Graph.binaryTree(1000).noChecks(), BFS.withWorkers(2)).run();
+        assertEquals(1000, r.stats().states());
+        assertEquals(2, threads.size(), threads.toString());
+    }
+
+    @Test
+    void aHelperThatFailsFailsTheSearch() {
+        Set<String> threads = ConcurrentHashMap.newKeySet();
+        TransitionSystem ts = twoThreadsAtDepth7(Graph.binaryTree(1000), threads, true);
+        IllegalStateException e = assertThrows(IllegalStateException.class,
+                () -> new Explorer(ts, Graph.binaryTree(1000).noChecks(), BFS.withWorkers(2)).run());
+        assertEquals("helper", e.getMessage());
     }
 
     @Test
@@ -552,6 +589,35 @@ class SearchCoreTest {
                     if (g.decode(state) == node) {
                         if (failure instanceof RuntimeException re) throw re;
                         throw (Error) failure;
+                    }
+                    return s.successors(state, sink);
+                };
+            }
+        };
+    }
+
+    /**
+     * g, whose stepper, from depth 7 on (two blocks of states), waits until a second thread has
+     * asked it too, and notes which threads asked; failInHelper makes a helper thread's call throw.
+     */
+    private static TransitionSystem twoThreadsAtDepth7(Graph g, Set<String> threads, boolean failInHelper) {
+        TransitionSystem ts = g.system();
+        CountDownLatch both = new CountDownLatch(2);
+        return new TransitionSystem() {
+            @Override public int stateSize() { return ts.stateSize(); }
+            @Override public void initialState(int[] out) { ts.initialState(out); }
+            @Override public Stepper newStepper() {
+                Stepper s = ts.newStepper();
+                return (state, sink) -> {
+                    String name = Thread.currentThread().getName();
+                    if (g.decode(state) >= 127) {
+                        if (threads.add(name)) both.countDown();
+                        if (failInHelper && name.startsWith("uffdcheck-bfs-")) throw new IllegalStateException("helper");
+                        try {
+                            both.await(20, TimeUnit.SECONDS);
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                        }
                     }
                     return s.successors(state, sink);
                 };
