@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -579,20 +580,21 @@ class SearchCoreTest {
 
     /** g, whose stepper throws failure when asked for node's successors. */
     private static TransitionSystem failingAt(Graph g, int node, Throwable failure) {
-        TransitionSystem ts = g.system();
+        return withStepper(g.system(), s -> (state, sink) -> {
+            if (g.decode(state) == node) {
+                if (failure instanceof RuntimeException re) throw re;
+                throw (Error) failure;
+            }
+            return s.successors(state, sink);
+        });
+    }
+
+    /** ts with each of its steppers wrapped by wrap. */
+    private static TransitionSystem withStepper(TransitionSystem ts, UnaryOperator<TransitionSystem.Stepper> wrap) {
         return new TransitionSystem() {
             @Override public int stateSize() { return ts.stateSize(); }
             @Override public void initialState(int[] out) { ts.initialState(out); }
-            @Override public Stepper newStepper() {
-                Stepper s = ts.newStepper();
-                return (state, sink) -> {
-                    if (g.decode(state) == node) {
-                        if (failure instanceof RuntimeException re) throw re;
-                        throw (Error) failure;
-                    }
-                    return s.successors(state, sink);
-                };
-            }
+            @Override public Stepper newStepper() { return wrap.apply(ts.newStepper()); }
         };
     }
 
@@ -601,28 +603,20 @@ class SearchCoreTest {
      * asked it too, and notes which threads asked; failInHelper makes a helper thread's call throw.
      */
     private static TransitionSystem twoThreadsAtDepth7(Graph g, Set<String> threads, boolean failInHelper) {
-        TransitionSystem ts = g.system();
         CountDownLatch both = new CountDownLatch(2);
-        return new TransitionSystem() {
-            @Override public int stateSize() { return ts.stateSize(); }
-            @Override public void initialState(int[] out) { ts.initialState(out); }
-            @Override public Stepper newStepper() {
-                Stepper s = ts.newStepper();
-                return (state, sink) -> {
-                    String name = Thread.currentThread().getName();
-                    if (g.decode(state) >= 127) {
-                        if (threads.add(name)) both.countDown();
-                        if (failInHelper && name.startsWith("uffdcheck-bfs-")) throw new IllegalStateException("helper");
-                        try {
-                            both.await(20, TimeUnit.SECONDS);
-                        } catch (InterruptedException e) {
-                            Thread.currentThread().interrupt();
-                        }
-                    }
-                    return s.successors(state, sink);
-                };
+        return withStepper(g.system(), s -> (state, sink) -> {
+            String name = Thread.currentThread().getName();
+            if (g.decode(state) >= 127) {
+                if (threads.add(name)) both.countDown();
+                if (failInHelper && name.startsWith("uffdcheck-bfs-")) throw new IllegalStateException("helper");
+                try {
+                    both.await(20, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
             }
-        };
+            return s.successors(state, sink);
+        });
     }
 
     /** n nodes with up to degree edges each, the same for a seed. */
