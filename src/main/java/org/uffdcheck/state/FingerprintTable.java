@@ -48,7 +48,8 @@ public final class FingerprintTable implements VisitedSet {
         growAt = (long) (cap * (cap >= LARGE ? LARGE_LOAD : SMALL_LOAD));
     }
 
-    private long slot(long fp) {
+    /** The home slot of fp: where its probe chain starts. */
+    long slot(long fp) {
         long h = (fp ^ (fp >>> 29)) * 0x9e3779b97f4a7c15L;
         return Math.multiplyHigh(h >>> 1, doubleCapacity);
     }

@@ -30,6 +30,17 @@ final class Graph {
         return new Graph(adj, 2);
     }
 
+    /** Node i has edges to 2i + 1 and 2i + 2 while they are below n. */
+    static Graph binaryTree(int n) {
+        int[][] adj = new int[n][];
+        for (int i = 0; i < n; i++) {
+            int kids = (int) Math.max(0, Math.min(2, n - 1 - 2L * i));
+            adj[i] = new int[kids];
+            for (int k = 0; k < kids; k++) adj[i][k] = 2 * i + 1 + k;
+        }
+        return new Graph(adj, 2);
+    }
+
     int size() {
         return adj.length;
     }

@@ -45,7 +45,7 @@ class MemoryBoundTest {
     @ParameterizedTest
     @ValueSource(ints = {1, 2})
     void aWideSearchStopsAtTheBudgetForAnyWorkerCount(int workers) {
-        Graph g = binaryTree(1 << 20);
+        Graph g = Graph.binaryTree(1 << 20);
         MemoryBudget b = budget(MemoryBudget.MIB);
         ExploreResult r = new Explorer(g.system(), g.noChecks(), BFS.withWorkers(workers), b).run();
         assertEquals(Status.BOUND_REACHED, r.status());
@@ -57,7 +57,7 @@ class MemoryBoundTest {
 
     @Test
     void aViolationFoundBeforeTheBudgetIsStillReported() {
-        Graph g = binaryTree(1 << 20);
+        Graph g = Graph.binaryTree(1 << 20);
         ExploreResult r = new Explorer(g.system(), g.checks(List.of(1000), false, List.of()), BFS,
                 budget(MemoryBudget.MIB)).run();
         assertEquals(Status.VIOLATION, r.status());
@@ -103,17 +103,6 @@ class MemoryBoundTest {
 
     private static TransitionSystem counter() {
         return ExplorerTest.counter(null);
-    }
-
-    /** Node i has edges to 2i + 1 and 2i + 2 while they are below n. */
-    private static Graph binaryTree(int n) {
-        int[][] adj = new int[n][];
-        for (int i = 0; i < n; i++) {
-            int kids = (int) Math.max(0, Math.min(2, n - 1 - 2L * i));
-            adj[i] = new int[kids];
-            for (int k = 0; k < kids; k++) adj[i][k] = 2 * i + 1 + k;
-        }
-        return new Graph(adj, 2);
     }
 
     private static StateChecks none() {
