@@ -123,11 +123,19 @@ final class BfsWorker implements TransitionSystem.SuccessorSink {
                     for (int j = 0; j < succCount; j++) t += visited.touch(succFp[j]);
                     touched ^= t;
                     if (candidates == null) {
-                        for (int j = 0; j < succCount; j++) store(succ[j], succFp[j], succParent[j], succOrdinal[j], UNCHECKED);
+                        // One state may have more successors than the table has room for: grow
+                        // between groups of stores, not only after the whole lot.
+                        boolean room = true;
+                        for (int from = 0; room && from < succCount; from += GROUP) {
+                            int to = Math.min(succCount, from + GROUP);
+                            for (int j = from; j < to; j++) store(succ[j], succFp[j], succParent[j], succOrdinal[j], UNCHECKED);
+                            room = growIfWanted(shared);
+                        }
+                        if (!room) break;
                     } else {
                         for (int j = 0; j < succCount; j++) collect(j);
+                        if (!growIfWanted(shared)) break;
                     }
-                    if (!growIfWanted(shared)) break;
                 }
             } finally {
                 shared.unlock();
