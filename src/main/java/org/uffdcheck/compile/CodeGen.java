@@ -95,6 +95,7 @@ final class CodeGen {
         if (s instanceof Stmt.Assign a) return assign(a.target(), a.value(), s, next);
         if (s instanceof Stmt.Call c) return call(c.call(), null, s.span(), StmtText.of(s), next);
         if (s instanceof Stmt.If i) {
+            if (i.cond() instanceof Expr.Call c && model.callee(c) == Builtin.SHOULD_FAIL) return injectIf(i, c, next);
             int then = gen(i.then(), next);
             int orElse = i.orElse() == null ? next : gen(i.orElse(), next);
             BasicOps.Branch op = add(new BasicOps.Branch(ec.scalar(i.cond())), s.span(), StmtText.head(s), then);
@@ -142,6 +143,16 @@ final class CodeGen {
         if (l.label().name().startsWith("end")) endPcs.add(entry);
         if (l.label().name().startsWith("user_wait") && entry < code.list.size()) code.list.get(entry).userWait = true;
         return entry;
+    }
+
+    /** if (should_fail(NAME)): the choice itself branches, true to the then part. */
+    private int injectIf(Stmt.If i, Expr.Call c, int next) {
+        int then = gen(i.then(), next);
+        int orElse = i.orElse() == null ? next : gen(i.orElse(), next);
+        String kind = ((Expr.Name) c.args().get(0)).ident().name();
+        FailOps.ShouldFail op = add(new FailOps.ShouldFail(kind, layout.injectSlot(kind), null), i.span(), StmtText.head(i), then);
+        op.ifFalse = orElse;
+        return op.pc;
     }
 
     private int local(Stmt.Local l, int next) {
@@ -200,7 +211,20 @@ final class CodeGen {
             case SPIN_UNLOCK -> new LockOps.Lock(LockOps.Kind.SPIN_UNLOCK, ec.addr(a.get(0)), null);
             case DOWN_READ_KILLABLE -> new LockOps.Lock(LockOps.Kind.DOWN_READ_KILLABLE, ec.addr(a.get(0)), destAddr);
             case DOWN_WRITE_KILLABLE -> new LockOps.Lock(LockOps.Kind.DOWN_WRITE_KILLABLE, ec.addr(a.get(0)), destAddr);
-            case KMALLOC -> new HeapOps.Kmalloc(layout.pools.get(((Expr.Name) a.get(0)).ident().name()), destAddr);
+            case DOWN_READ_TRYLOCK -> new LockOps.Lock(LockOps.Kind.DOWN_READ_TRYLOCK, ec.addr(a.get(0)), destAddr);
+            case DOWN_WRITE_TRYLOCK -> new LockOps.Lock(LockOps.Kind.DOWN_WRITE_TRYLOCK, ec.addr(a.get(0)), destAddr);
+            case DOWNGRADE_WRITE -> new LockOps.Lock(LockOps.Kind.DOWNGRADE_WRITE, ec.addr(a.get(0)), null);
+            case KMALLOC, KMEM_CACHE_ALLOC -> new HeapOps.Kmalloc(layout.pools.get(((Expr.Name) a.get(0)).ident().name()),
+                    destAddr, layout.injectSlot(Builtin.KMALLOC.spelling));
+            case SHOULD_FAIL -> {
+                String kind = ((Expr.Name) a.get(0)).ident().name();
+                yield new FailOps.ShouldFail(kind, layout.injectSlot(kind), destAddr);
+            }
+            case ATOMIC_SET -> new AtomicOps.Rmw(AtomicOps.Kind.SET, ec.addr(a.get(0)), ec.scalar(a.get(1)), null);
+            case ATOMIC_INC -> new AtomicOps.Rmw(AtomicOps.Kind.INC, ec.addr(a.get(0)), null, null);
+            case ATOMIC_DEC -> new AtomicOps.Rmw(AtomicOps.Kind.DEC, ec.addr(a.get(0)), null, null);
+            case ATOMIC_DEC_AND_TEST -> new AtomicOps.Rmw(AtomicOps.Kind.DEC_AND_TEST, ec.addr(a.get(0)), null, destAddr);
+            case ATOMIC_INC_NOT_ZERO -> new AtomicOps.Rmw(AtomicOps.Kind.INC_NOT_ZERO, ec.addr(a.get(0)), null, destAddr);
             case KFREE -> new HeapOps.Kfree(ec.scalar(a.get(0)),
                     layout.pools.get(((Type.Pointer) model.typeOf(a.get(0))).target()));
             case REFCOUNT_INC -> new HeapOps.RefcountInc(ec.addr(a.get(0)));
@@ -220,7 +244,7 @@ final class CodeGen {
             case REMOVE -> new ListOps.Remove(ec.addr(a.get(0)), ec.scalar(a.get(1)));
             case CLEAR -> new ListOps.Clear(ec.addr(a.get(0)), model.typeOf(a.get(0)).slots());
             // The checker lets these stand only inside expressions.
-            case LEN, CONTAINS, MIN, MAX, SIGNAL_PENDING, FATAL_SIGNAL_PENDING ->
+            case LEN, CONTAINS, MIN, MAX, SIGNAL_PENDING, FATAL_SIGNAL_PENDING, ATOMIC_READ ->
                     throw new IllegalStateException(b + " is not a statement");
         };
         return add(op, span, text, next).pc;

@@ -70,11 +70,28 @@ public final class Describer {
 
     /** The statement; for either, the branch taken (the one whose entry the thread reached). */
     private String shown(Op op, int[] before, int[] after, int tb) {
-        if (!(op instanceof BasicOps.Either e) || cs.fault(after) != null) return op.text;
+        if (cs.fault(after) != null) return op.text;
+        if (op instanceof HeapOps.Kmalloc k && injected(k.failSlot, before, after)) return op.text + " -> null (injected failure)";
+        if (op instanceof FailOps.ShouldFail f && injected(f.slot, before, after)) {
+            return op.text + " << should_fail(" + f.kind + "): injected >>";
+        }
+        if (!(op instanceof BasicOps.Either e)) return op.text;
         for (int c = 0; c < e.targets.length; c++) {
             if (e.targets[c] == after[tb]) return e.shown[c];
         }
         return op.text;
+    }
+
+    /** Whether the step used up an injected failure: shared state, so traces never fold it away. */
+    public boolean injectedFailure(int[] before, int[] after) {
+        for (int k = 0; k < cs.layout.injectKinds.length; k++) {
+            if (injected(cs.layout.injectBase + k, before, after)) return true;
+        }
+        return false;
+    }
+
+    private static boolean injected(int slot, int[] before, int[] after) {
+        return slot >= 0 && after[slot] < before[slot];
     }
 
     /** The variables a step by thread t changed, as "name = new value". */
@@ -97,6 +114,12 @@ public final class Describer {
             }
         }
         objectChanges(before, after, out);
+        for (int k = 0; k < cs.layout.injectKinds.length; k++) {
+            int at = cs.layout.injectBase + k;
+            if (injected(at, before, after)) {
+                out.add("injected failure of " + cs.layout.injectKinds[k] + " (" + after[at] + " left)");
+            }
+        }
         int tb = cs.layout.threadBase[t];
         if (after[tb + Layout.TASK_STATE] != before[tb + Layout.TASK_STATE]) {
             out.add(cs.threadName(t) + " state = " + TASK_STATES[after[tb + Layout.TASK_STATE]]);

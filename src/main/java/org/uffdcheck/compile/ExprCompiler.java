@@ -111,11 +111,14 @@ final class ExprCompiler {
             case MIN -> new IntExpr.MinMax(scalar(a.get(0)), scalar(a.get(1)), false);
             case MAX -> new IntExpr.MinMax(scalar(a.get(0)), scalar(a.get(1)), true);
             case SIGNAL_PENDING, FATAL_SIGNAL_PENDING -> new IntExpr.SignalPending(scalar(a.get(0)), layout.threadBase);
+            case ATOMIC_READ -> scalar(a.get(0));
             // Built-ins with an effect stand as statements or an assignment's right side, which
             // CodeGen lowers; the checker keeps them out of expressions.
             case DOWN_READ, DOWN_WRITE, UP_READ, UP_WRITE, SPIN_LOCK, SPIN_UNLOCK, DOWN_READ_KILLABLE,
                  DOWN_WRITE_KILLABLE, PUSH_BACK, PUSH_FRONT, POP_FRONT, REMOVE, CLEAR, KMALLOC, KFREE,
-                 REFCOUNT_INC, REFCOUNT_DEC_AND_TEST, SET_CURRENT_STATE, SCHEDULE, WAKE_UP_PROCESS ->
+                 REFCOUNT_INC, REFCOUNT_DEC_AND_TEST, SET_CURRENT_STATE, SCHEDULE, WAKE_UP_PROCESS,
+                 DOWN_READ_TRYLOCK, DOWN_WRITE_TRYLOCK, DOWNGRADE_WRITE, ATOMIC_SET, ATOMIC_INC, ATOMIC_DEC,
+                 ATOMIC_DEC_AND_TEST, ATOMIC_INC_NOT_ZERO, KMEM_CACHE_ALLOC, SHOULD_FAIL ->
                     throw new IllegalStateException(b + " has no value");
         };
     }

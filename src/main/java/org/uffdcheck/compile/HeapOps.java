@@ -35,13 +35,21 @@ final class HeapOps {
         }
     }
 
-    /** p = kmalloc(T): a zeroed object, as kzalloc gives. */
+    /**
+     * p = kmalloc(T): a zeroed object, as kzalloc gives. Where the scenario injects kmalloc
+     * failures (failSlot >= 0), alternative 1 gives null instead; running out of the pool stays
+     * the fault pool_exhausted, a bound of the model and not an injected failure.
+     */
     static final class Kmalloc extends Op {
         final Layout.Pool pool;
         final Addr dest;
-        Kmalloc(Layout.Pool pool, Addr dest) { this.pool = pool; this.dest = dest; }
+        final int failSlot;
+        Kmalloc(Layout.Pool pool, Addr dest, int failSlot) { this.pool = pool; this.dest = dest; this.failSlot = failSlot; }
+        @Override int choices(int[] s, int tid, int tb, int frame) { return FailOps.mayFail(s, failSlot) ? 2 : 1; }
         boolean exec(int[] s, int tid, int tb, int frame, int c) {
-            int p = allocate(s, pool, Layout.Pool.LIVE);
+            int p = 0;
+            if (c == 1) FailOps.fail(s, failSlot);
+            else p = allocate(s, pool, Layout.Pool.LIVE);
             if (dest != null) s[dest.at(s, frame)] = p;
             s[tb] = next;
             return true;

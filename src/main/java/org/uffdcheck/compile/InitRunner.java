@@ -38,6 +38,9 @@ final class InitRunner {
                     return null;
                 }
             }
+            // Set only now, so that the init code, which builds the start and is no path, never fails.
+            int k = 0;
+            for (int max : scenario.injects().values()) s[layout.injectBase + k++] = max;
             for (int t = 0; t < threads; t++) {
                 ScenarioInfo.ThreadStart start = scenario.threads().get(t);
                 Layout.ProcLayout pl = layout.proc(start.proc());

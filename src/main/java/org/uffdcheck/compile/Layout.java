@@ -14,7 +14,8 @@ import org.uffdcheck.lang.check.Type;
 
 /**
  * Where everything lives in the state vector:
- * [error] [globals...] [pools...] [quantifier scratch...] then per thread [header, stack...].
+ * [error] [globals...] [pools...] [quantifier scratch...] [failures left per injected kind...]
+ * then per thread [header, stack...].
  * A frame is [return pc, caller's frame, variables...]; the caller's frame is stored relative to the
  * thread's stack.
  */
@@ -33,6 +34,9 @@ final class Layout {
     /** Pools by struct name, in declaration order. */
     final Map<String, Pool> pools = new java.util.LinkedHashMap<>();
     final int boundBase;
+    /** The slots counting the failures each injected kind has left, in the scenario's order. */
+    final int injectBase;
+    final String[] injectKinds;
     /** For every slot of a thread region, that thread's task value (t+1); 0 elsewhere. */
     final int[] owner;
     final int[] threadBase;
@@ -99,7 +103,7 @@ final class Layout {
         long stacks = 0;
         for (ScenarioInfo.ThreadStart t : threads) stacks += HDR + stackNeed(t.proc());
         long init = HDR + stackNeed(scenario.init());
-        long total = shared + model.boundSlots() + stacks + init;
+        long total = shared + model.boundSlots() + scenario.injects().size() + stacks + init;
         if (!Sizes.fits(total)) {
             Diagnostics d = new Diagnostics();
             d.error(scenario.span(), "scenario " + scenario.name() + " needs " + Sizes.over(total) + " (globals and pools "
@@ -120,6 +124,9 @@ final class Layout {
         }
         boundBase = next;
         next += model.boundSlots();
+        injectBase = next;
+        injectKinds = scenario.injects().keySet().toArray(new String[0]);
+        next += injectKinds.length;
         threadBase = new int[threads.size() + 1];
         stackSize = new int[threads.size() + 1];
         for (int t = 0; t < threads.size(); t++) {
@@ -137,6 +144,12 @@ final class Layout {
             int end = t < threads.size() ? threadBase[t] + HDR + stackSize[t] : initStateSize;
             java.util.Arrays.fill(owner, threadBase[t], end, t + 1);
         }
+    }
+
+    /** The slot counting the failures of kind left, or -1 when the scenario does not inject it. */
+    int injectSlot(String kind) {
+        for (int i = 0; i < injectKinds.length; i++) if (injectKinds[i].equals(kind)) return injectBase + i;
+        return -1;
     }
 
     ProcLayout proc(ProcInfo p) {

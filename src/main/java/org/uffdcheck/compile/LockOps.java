@@ -10,12 +10,18 @@ import org.uffdcheck.engine.Fault;
 final class LockOps {
     private LockOps() {}
 
-    enum Kind { DOWN_READ, DOWN_WRITE, UP_READ, UP_WRITE, SPIN_LOCK, SPIN_UNLOCK, DOWN_READ_KILLABLE, DOWN_WRITE_KILLABLE }
+    enum Kind {
+        DOWN_READ, DOWN_WRITE, UP_READ, UP_WRITE, SPIN_LOCK, SPIN_UNLOCK, DOWN_READ_KILLABLE, DOWN_WRITE_KILLABLE,
+        DOWN_READ_TRYLOCK, DOWN_WRITE_TRYLOCK, DOWNGRADE_WRITE
+    }
 
     static final class Lock extends Op {
         final Kind kind;
         final Addr lock;
-        /** For the killable variants: receives true when a fatal signal made the acquire fail. */
+        /**
+         * For the killable variants: receives true when a fatal signal made the acquire fail; for
+         * the trylocks: true when the lock was taken.
+         */
         final Addr dest;
 
         Lock(Kind kind, Addr lock, Addr dest) { this.kind = kind; this.lock = lock; this.dest = dest; }
@@ -28,7 +34,7 @@ final class LockOps {
             return switch (kind) {
                 case DOWN_READ, DOWN_READ_KILLABLE -> LockWord.readable(v);
                 case DOWN_WRITE, DOWN_WRITE_KILLABLE, SPIN_LOCK -> v == LockWord.FREE;
-                case UP_READ, UP_WRITE, SPIN_UNLOCK -> true;
+                case UP_READ, UP_WRITE, SPIN_UNLOCK, DOWN_READ_TRYLOCK, DOWN_WRITE_TRYLOCK, DOWNGRADE_WRITE -> true;
             };
         }
 
@@ -57,6 +63,22 @@ final class LockOps {
                     if (kind == Kind.DOWN_WRITE_KILLABLE && s[tb + Layout.SIGNAL] == Layout.SIG_PENDING) interrupted = true;
                     else s[a] = LockWord.writeLockedBy(tid);
                 }
+                case DOWN_READ_TRYLOCK -> {
+                    if (LockWord.readBy(v, tid)) throw new FaultException(Fault.RECURSIVE_LOCK);
+                    boolean taken = LockWord.readable(v);
+                    if (taken) s[a] = LockWord.withReader(v, tid);
+                    if (dest != null) s[dest.at(s, frame)] = taken ? 1 : 0;
+                }
+                case DOWN_WRITE_TRYLOCK -> {
+                    boolean taken = v == LockWord.FREE;
+                    if (taken) s[a] = LockWord.writeLockedBy(tid);
+                    if (dest != null) s[dest.at(s, frame)] = taken ? 1 : 0;
+                }
+                case DOWNGRADE_WRITE -> {
+                    // No other thread can slip in: the writer becomes the only reader in one step.
+                    if (v != LockWord.writeLockedBy(tid)) throw new FaultException(Fault.UNLOCK_NOT_HELD);
+                    s[a] = LockWord.withReader(LockWord.FREE, tid);
+                }
                 case UP_READ -> {
                     if (!LockWord.readBy(v, tid)) throw new FaultException(Fault.UNLOCK_NOT_HELD);
                     s[a] = LockWord.withoutReader(v, tid);
@@ -75,7 +97,7 @@ final class LockOps {
                     s[tb + Layout.SPINS]--;
                 }
             }
-            if (dest != null) s[dest.at(s, frame)] = interrupted ? 1 : 0;
+            if (dest != null && killable()) s[dest.at(s, frame)] = interrupted ? 1 : 0;
             s[tb] = next;
             return true;
         }

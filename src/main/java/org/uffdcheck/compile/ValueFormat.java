@@ -22,7 +22,7 @@ final class ValueFormat {
     String show(Type t, int[] s, int at) {
         int v = s[at];
         if (t instanceof Type.Bool) return v != 0 ? "true" : "false";
-        if (t instanceof Type.Int || t instanceof Type.Refcount) return Integer.toString(v);
+        if (t instanceof Type.Int || t instanceof Type.Refcount || t instanceof Type.Atomic) return Integer.toString(v);
         if (t instanceof Type.Pointer p) return pointer(p.target(), v);
         if (t instanceof Type.Null) return "null";
         if (t instanceof Type.Task) return v == 0 ? "none" : thread(v - 1);

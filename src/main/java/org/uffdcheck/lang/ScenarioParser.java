@@ -13,7 +13,7 @@ import org.uffdcheck.lang.ast.Stmt;
  * models stay free to use them as ordinary names elsewhere.
  */
 final class ScenarioParser {
-    private static final String ITEMS = "thread, init, check, kill, max_states, max_depth or expect";
+    private static final String ITEMS = "thread, init, check, kill, inject, max_states, max_depth or expect";
 
     private final TokenCursor in;
     private final ExprParser exprs;
@@ -72,6 +72,20 @@ final class ScenarioParser {
                     threads.add(in.expectIdent("a thread name"));
                 } while (in.accept(TokenKind.COMMA));
                 return new ScenarioItem.Kill(threads, end(t));
+            }
+            case "inject" -> {
+                in.advance();
+                List<ScenarioItem.Failure> kinds = new ArrayList<>();
+                do {
+                    Ident name = in.expectIdent("the name of a kind of failure, as in inject kmalloc");
+                    Expr max = null;
+                    if (in.peek().is(TokenKind.IDENT) && in.peek().text().equals("max")) {
+                        in.advance();
+                        max = exprs.expr();
+                    }
+                    kinds.add(new ScenarioItem.Failure(name, max));
+                } while (in.accept(TokenKind.COMMA));
+                return new ScenarioItem.Inject(kinds, end(t));
             }
             case "expect" -> {
                 return expect();

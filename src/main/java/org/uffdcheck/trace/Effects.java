@@ -135,9 +135,11 @@ final class Effects {
 
     /**
      * Whether the step changed shared state, a global or a heap object (its allocation included):
-     * a step that did not is seen by no other thread.
+     * a step that did not is seen by no other thread. An injected failure uses up the scenario's
+     * budget of failures, which is shared too.
      */
     boolean changesGlobals(int[] before, int[] after) {
+        if (d.injectedFailure(before, after)) return true;
         for (Describer.Var g : d.globals()) {
             if (differ(before, after, g.at(), g.type().slots())) return true;
         }

@@ -26,7 +26,7 @@ final class JsonValues {
     JsonNode of(Type t, int[] s, int at) {
         int v = s[at];
         if (t instanceof Type.Bool) return F.booleanNode(v != 0);
-        if (t instanceof Type.Int || t instanceof Type.Refcount) return F.numberNode(v);
+        if (t instanceof Type.Int || t instanceof Type.Refcount || t instanceof Type.Atomic) return F.numberNode(v);
         if (t instanceof Type.Pointer p) return F.textNode(Describer.objectName(p.target(), v));
         if (t instanceof Type.Null) return F.textNode("null");
         if (t instanceof Type.Task) return F.textNode(v == 0 ? "none" : thread(v - 1));

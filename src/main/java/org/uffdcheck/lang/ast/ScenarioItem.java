@@ -19,6 +19,12 @@ public sealed interface ScenarioItem {
     /** kill T1, T2; each may receive one fatal signal where it sleeps killably. */
     record Kill(List<Ident> threads, Span span) implements ScenarioItem {}
 
+    /** inject NAME [max N], ...; allocation and limit failures the search may choose. */
+    record Inject(List<Failure> kinds, Span span) implements ScenarioItem {}
+
+    /** One kind of an inject line; max is null when the line gives none. */
+    record Failure(Ident name, Expr max) {}
+
     /** max_states N;  max_depth N; */
     record Bound(Ident kind, Expr value, Span span) implements ScenarioItem {}
 

@@ -30,7 +30,19 @@ public enum Builtin {
     SIGNAL_PENDING("signal_pending", 1, false),
     FATAL_SIGNAL_PENDING("fatal_signal_pending", 1, false),
     DOWN_READ_KILLABLE("down_read_killable", 1, true),
-    DOWN_WRITE_KILLABLE("down_write_killable", 1, true);
+    DOWN_WRITE_KILLABLE("down_write_killable", 1, true),
+    DOWN_READ_TRYLOCK("down_read_trylock", 1, true),
+    DOWN_WRITE_TRYLOCK("down_write_trylock", 1, true),
+    DOWNGRADE_WRITE("downgrade_write", 1, true),
+    ATOMIC_READ("atomic_read", 1, false),
+    ATOMIC_SET("atomic_set", 2, true),
+    ATOMIC_INC("atomic_inc", 1, true),
+    ATOMIC_DEC("atomic_dec", 1, true),
+    ATOMIC_DEC_AND_TEST("atomic_dec_and_test", 1, true),
+    ATOMIC_INC_NOT_ZERO("atomic_inc_not_zero", 1, true),
+    KMEM_CACHE_ALLOC("kmem_cache_alloc", 1, true),
+    /** A choice when the scenario injects its failure kind, so it is a step of its own. */
+    SHOULD_FAIL("should_fail", 1, true);
 
     public final String spelling;
     public final int arity;

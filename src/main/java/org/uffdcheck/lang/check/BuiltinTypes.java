@@ -47,11 +47,11 @@ final class BuiltinTypes {
                 }
                 yield Type.Int.ANY;
             }
-            case KMALLOC -> {
+            case KMALLOC, KMEM_CACHE_ALLOC -> {
                 Expr a = args.get(0);
                 Type t = a instanceof Expr.Name n ? c.names.types.get(n.ident().name()) : null;
                 if (!(t instanceof Type.Struct st)) {
-                    c.diags.error(a.span(), "kmalloc needs a struct type, as in kmalloc(userfaultfd_ctx)");
+                    c.diags.error(a.span(), b.spelling + " needs a struct type, as in " + b.spelling + "(userfaultfd_ctx)");
                     yield null;
                 }
                 c.out.allocated.add(st.name());
@@ -84,8 +84,27 @@ final class BuiltinTypes {
                 c.expect(args.get(0), new Type.Task(), b.spelling);
                 yield b == Builtin.WAKE_UP_PROCESS ? new Type.Void() : new Type.Bool();
             }
-            case DOWN_READ_KILLABLE, DOWN_WRITE_KILLABLE -> {
+            case DOWN_READ_KILLABLE, DOWN_WRITE_KILLABLE, DOWN_READ_TRYLOCK, DOWN_WRITE_TRYLOCK -> {
                 lockArg(c, args.get(0), new Type.RwSem(), b);
+                yield new Type.Bool();
+            }
+            case DOWNGRADE_WRITE -> {
+                lockArg(c, args.get(0), new Type.RwSem(), b);
+                yield new Type.Void();
+            }
+            case ATOMIC_READ, ATOMIC_INC, ATOMIC_DEC, ATOMIC_DEC_AND_TEST, ATOMIC_INC_NOT_ZERO, ATOMIC_SET -> {
+                atomicArg(c, args.get(0), b);
+                if (b == Builtin.ATOMIC_SET) c.expect(args.get(1), Type.Int.ANY, b.spelling);
+                yield switch (b) {
+                    case ATOMIC_READ -> Type.Int.ANY;
+                    case ATOMIC_DEC_AND_TEST, ATOMIC_INC_NOT_ZERO -> new Type.Bool();
+                    default -> new Type.Void();
+                };
+            }
+            case SHOULD_FAIL -> {
+                // The argument names a kind of failure, not a value: it is not looked up.
+                if (args.get(0) instanceof Expr.Name n) c.out.failKinds.add(n.ident().name());
+                else c.diags.error(args.get(0).span(), "should_fail needs the name of a kind of failure, as in should_fail(split_vma)");
                 yield new Type.Bool();
             }
             case MIN, MAX -> {
@@ -103,6 +122,15 @@ final class BuiltinTypes {
         }
         if (t != null && !StmtChecker.isLvalue(arg)) {
             c.diags.error(arg.span(), b.spelling + " needs the lock itself (a variable or field)");
+        }
+    }
+
+    private static void atomicArg(ExprChecker c, Expr arg, Builtin b) {
+        Type t = c.check(arg);
+        if (t != null && !(t instanceof Type.Atomic)) {
+            c.diags.error(arg.span(), b.spelling + ": expected an atomic_t, found " + t.show());
+        } else if (t != null && !StmtChecker.isLvalue(arg)) {
+            c.diags.error(arg.span(), b.spelling + " needs the atomic_t itself (a variable or field)");
         }
     }
 

@@ -29,6 +29,8 @@ public final class CheckedModel {
     final IdentityHashMap<Stmt.For, Symbol.Local> forCounters = new IdentityHashMap<>();
     /** Struct types that are allocated (kmalloc or stack), each needing a pool. */
     final java.util.Set<String> allocated = new java.util.LinkedHashSet<>();
+    /** Kinds of failure that some should_fail(NAME) asks about, so that inject lines can be checked. */
+    final java.util.Set<String> failKinds = new java.util.LinkedHashSet<>();
     /** Pool sizes by struct name. */
     public final Map<String, Integer> pools = new java.util.LinkedHashMap<>();
     /** Locks that no thread may hold while it waits for user space. */

@@ -104,6 +104,7 @@ public final class Checker {
     private void predeclare() {
         names.types.put("task", new Type.Task());
         names.types.put("refcount", new Type.Refcount());
+        names.types.put("atomic_t", new Type.Atomic());
         names.values.put("null", new Symbol.Const("null", new Type.Null(), 0));
         names.values.put("current", new Symbol.Current("current", new Type.Task()));
         Type.Enum ts = new Type.Enum(TASK_STATE, TASK_STATES);

@@ -51,6 +51,7 @@ final class ScenarioChecker {
         // Faults are always checked; one on a check line is allowed, but adds nothing to the list.
         Set<String> faultsListed = new HashSet<>();
         List<String> kills = new ArrayList<>();
+        Map<String, Integer> injects = new LinkedHashMap<>();
         ScenarioInfo.Expectation expect = null;
         // Counted as written, so that a bad thread or expect line is not reported a second time as missing.
         int threadLines = 0;
@@ -71,6 +72,8 @@ final class ScenarioChecker {
                     if (kills.contains(t.name())) diags.error(t.span(), "thread '" + t.name() + "' is listed twice");
                     else kills.add(t.name());
                 }
+            } else if (item instanceof ScenarioItem.Inject in) {
+                for (ScenarioItem.Failure f : in.kinds()) inject(f, injects);
             } else if (item instanceof ScenarioItem.Check c) {
                 if (checks == null) checks = new ArrayList<>();
                 for (Ident q : c.properties()) {
@@ -120,7 +123,34 @@ final class ScenarioChecker {
                     + "' but does not check it");
         }
         scenarios.putIfAbsent(name, new ScenarioInfo(name, s.span(), List.copyOf(threads), init, List.copyOf(checks),
-                List.copyOf(kills), expect, maxStates, maxDepth));
+                List.copyOf(kills), java.util.Collections.unmodifiableMap(injects), expect, maxStates, maxDepth));
+    }
+
+    /** Failures per kind and run: each one left is a state slot's value, so the bound stays small. */
+    static final int MAX_INJECTED = 8;
+    /** Kinds that built-ins ask about themselves; the others must have a should_fail(NAME) somewhere. */
+    private static final Set<String> BUILTIN_FAIL_KINDS = Set.of("kmalloc");
+
+    private void inject(ScenarioItem.Failure f, Map<String, Integer> injects) {
+        String kind = f.name().name();
+        int max = 1;
+        if (f.max() != null) {
+            Integer v = types.constant(f.max(), "inject max");
+            if (v == null) return;
+            if (v < 1 || v > MAX_INJECTED) {
+                diags.error(f.max().span(), "inject " + kind + " max " + v + ": the number of failures must be 1 to " + MAX_INJECTED);
+                return;
+            }
+            max = v;
+        }
+        if (injects.containsKey(kind)) {
+            diags.error(f.name().span(), "failure kind '" + kind + "' is injected twice");
+        } else if (!BUILTIN_FAIL_KINDS.contains(kind) && !out.failKinds.contains(kind)) {
+            diags.error(f.name().span(), "nothing can fail as '" + kind + "': no should_fail(" + kind
+                    + ") in the model (kmalloc and kmem_cache_alloc fail as 'kmalloc')");
+        } else {
+            injects.put(kind, max);
+        }
     }
 
     /** no_deadlock, the catalogue's name, is the same property as deadlock. */

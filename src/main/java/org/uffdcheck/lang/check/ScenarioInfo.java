@@ -1,9 +1,13 @@
 package org.uffdcheck.lang.check;
 
 import java.util.List;
+import java.util.Map;
 import org.uffdcheck.lang.Span;
 
-/** A checked scenario: threads to start, properties to check and the verdict the author expects. */
+/**
+ * A checked scenario: threads to start, properties to check and the verdict the author expects.
+ * injects maps each kind of failure the scenario lets happen to how many times it may, in order.
+ */
 public record ScenarioInfo(
         String name,
         Span span,
@@ -11,6 +15,7 @@ public record ScenarioInfo(
         ProcInfo init,
         List<String> checks,
         List<String> kills,
+        Map<String, Integer> injects,
         Expectation expect,
         long maxStates,
         int maxDepth) {

@@ -39,7 +39,7 @@ final class StmtChecker extends ExprChecker {
         else if (s instanceof Stmt.Assign a) assign(a.target(), a.value());
         else if (s instanceof Stmt.Call c) callStmt(c);
         else if (s instanceof Stmt.If i) {
-            expect(i.cond(), new Type.Bool(), "condition of if");
+            ifCondition(i.cond());
             block(i.then());
             if (i.orElse() != null) stmt(i.orElse());
         } else if (s instanceof Stmt.While w) {
@@ -147,6 +147,16 @@ final class StmtChecker extends ExprChecker {
     void initialValue(Type want, Expr value, String what) {
         if (value instanceof Expr.Call) check(value);
         else valueFor(want, value, what);
+    }
+
+    /** if (should_fail(NAME)) is the one place a state-changing built-in may be a condition. */
+    private void ifCondition(Expr cond) {
+        if (isShouldFail(cond)) valueFor(new Type.Bool(), cond, "condition of if");
+        else expect(cond, new Type.Bool(), "condition of if");
+    }
+
+    static boolean isShouldFail(Expr e) {
+        return e instanceof Expr.Call c && c.callee().name().equals(Builtin.SHOULD_FAIL.spelling);
     }
 
     private void callStmt(Stmt.Call c) {

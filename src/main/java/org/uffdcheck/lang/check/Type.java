@@ -11,7 +11,7 @@ public sealed interface Type {
     /** Types whose values fit one slot and can be compared and printed as a number. */
     default boolean isScalar() {
         return this instanceof Bool || this instanceof Int || this instanceof Enum || this instanceof Pointer
-                || this instanceof Task || this instanceof Refcount || this instanceof Null;
+                || this instanceof Task || this instanceof Refcount || this instanceof Atomic || this instanceof Null;
     }
 
     record Bool() implements Type {
@@ -100,6 +100,15 @@ public sealed interface Type {
         public String show() { return "refcount"; }
     }
 
+    /** atomic_t: an int changed in one step by the atomic_* built-ins; no underflow check, as in the kernel. */
+    record Atomic() implements Type {
+        public int slots() { return 1; }
+        public String show() { return "atomic_t"; }
+    }
+
+    /** Types that read and assign like an int. */
+    static boolean intLike(Type t) { return t instanceof Int || t instanceof Refcount || t instanceof Atomic; }
+
     /** The type of a procedure that returns nothing. */
     record Void() implements Type {
         public int slots() { return 0; }
@@ -107,7 +116,7 @@ public sealed interface Type {
     }
 
     static boolean assignable(Type to, Type from) {
-        if ((to instanceof Int || to instanceof Refcount) && (from instanceof Int || from instanceof Refcount)) return true;
+        if (intLike(to) && intLike(from)) return true;
         if (to instanceof Pointer && from instanceof Null) return true;
         return to.equals(from);
     }
