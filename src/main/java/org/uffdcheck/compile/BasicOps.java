@@ -64,6 +64,20 @@ final class BasicOps {
         }
     }
 
+    /**
+     * A goto, or the return to the head of a while (true): moves the pc and nothing else, so it is
+     * free. entersAtomic marks a jump from outside an atomic block to its start: that starts the
+     * block anew, so the step that took the jump ends there even if it ran in that same block.
+     */
+    static final class Jump extends Op {
+        boolean entersAtomic;
+        @Override boolean free() { return true; }
+        boolean exec(int[] s, int tid, int tb, int frame, int c) {
+            s[tb] = next;
+            return true;
+        }
+    }
+
     static final class Await extends Op {
         final IntExpr cond;
         Await(IntExpr cond) { this.cond = cond; }

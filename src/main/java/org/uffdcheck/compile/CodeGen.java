@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.uffdcheck.lang.Diagnostics;
 import org.uffdcheck.lang.Span;
 import org.uffdcheck.lang.ast.Decl;
 import org.uffdcheck.lang.ast.Expr;
@@ -28,6 +29,7 @@ final class CodeGen {
     private final ExprCompiler ec;
     private final Locality locality;
     final Code code = new Code();
+    private final Jumps jumps;
     final Map<String, List<Integer>> labelPcs = new LinkedHashMap<>();
     final Set<Integer> endPcs = new HashSet<>();
     private final Deque<int[]> loops = new ArrayDeque<>();
@@ -35,7 +37,8 @@ final class CodeGen {
     private int atomic;
     private int regions;
 
-    CodeGen(CheckedModel model, Layout layout, ExprCompiler ec) {
+    CodeGen(CheckedModel model, Layout layout, ExprCompiler ec, Diagnostics diags) {
+        this.jumps = new Jumps(code, diags);
         this.model = model;
         this.layout = layout;
         this.ec = ec;
@@ -46,6 +49,7 @@ final class CodeGen {
     void proc(ProcInfo info, List<Decl.Global> initialised) {
         proc = layout.proc(info);
         ec.proc = proc;
+        jumps.startProc();
         CallOps.Return end = add(new CallOps.Return(code, null, true, null), null, "return", 0);
         int entry = end.pc;
         if (info.body != null) entry = gen(info.body, entry);
@@ -56,6 +60,15 @@ final class CodeGen {
                     clipDecl(g), entry);
         }
         proc.entry = entry;
+        for (Map.Entry<String, Integer> l : jumps.finish().entrySet()) label(l.getKey(), l.getValue());
+    }
+
+    private void label(String name, int pc) {
+        labelPcs.computeIfAbsent(name, k -> new ArrayList<>()).add(pc);
+        // A labelled statement is where thread@label and end states look: never merged away.
+        if (pc != 0) code.list.get(pc).local = false;
+        if (name.startsWith("end")) endPcs.add(pc);
+        if (name.startsWith("user_wait") && pc != 0) code.list.get(pc).userWait = true;
     }
 
     private static String clipDecl(Decl.Global g) {
@@ -103,7 +116,9 @@ final class CodeGen {
             return op.pc;
         }
         if (s instanceof Stmt.While w) {
-            BasicOps.Branch op = add(new BasicOps.Branch(ec.scalar(w.cond())), s.span(), StmtText.head(s), 0);
+            IntExpr cond = ec.scalar(w.cond());
+            if (cond.constant() != null && cond.constant() != 0) return forever(w, next);
+            BasicOps.Branch op = add(new BasicOps.Branch(cond), s.span(), StmtText.head(s), 0);
             op.ifFalse = next;
             loops.push(new int[] {next, op.pc});
             op.next = gen(w.body(), op.pc);
@@ -135,13 +150,14 @@ final class CodeGen {
         if (s instanceof Stmt.Break) return loops.peek()[0];
         if (s instanceof Stmt.Continue) return loops.peek()[1];
         if (s instanceof Stmt.Skip) return add(new BasicOps.Skip(), s.span(), "skip", next).pc;
+        if (s instanceof Stmt.Goto g) {
+            BasicOps.Jump j = add(new BasicOps.Jump(), s.span(), StmtText.of(s), 0);
+            jumps.addGoto(j, g.label().name());
+            return j.pc;
+        }
         Stmt.Labeled l = (Stmt.Labeled) s;
         int entry = gen(l.stmt(), next);
-        labelPcs.computeIfAbsent(l.label().name(), k -> new ArrayList<>()).add(entry);
-        // A labelled statement is where thread@label and end states look: never merged away.
-        if (entry < code.list.size()) code.list.get(entry).local = false;
-        if (l.label().name().startsWith("end")) endPcs.add(entry);
-        if (l.label().name().startsWith("user_wait") && entry < code.list.size()) code.list.get(entry).userWait = true;
+        jumps.addLabel(l.label().name(), entry);
         return entry;
     }
 
@@ -153,6 +169,15 @@ final class CodeGen {
         FailOps.ShouldFail op = add(new FailOps.ShouldFail(kind, layout.injectSlot(kind), null), i.span(), StmtText.head(i), then);
         op.ifFalse = orElse;
         return op.pc;
+    }
+
+    /** while (true): its head tests nothing, so going round is a free jump and not a step. */
+    private int forever(Stmt.While w, int next) {
+        BasicOps.Jump head = add(new BasicOps.Jump(), w.span(), StmtText.head(w), 0);
+        loops.push(new int[] {next, head.pc});
+        head.next = gen(w.body(), head.pc);
+        loops.pop();
+        return head.pc;
     }
 
     private int local(Stmt.Local l, int next) {

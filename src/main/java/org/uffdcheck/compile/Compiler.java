@@ -22,7 +22,7 @@ public final class Compiler {
         Diagnostics diags = new Diagnostics();
         Layout layout = new Layout(model, scenario);
         ExprCompiler ec = new ExprCompiler(model, layout, scenario, diags);
-        CodeGen gen = new CodeGen(model, layout, ec);
+        CodeGen gen = new CodeGen(model, layout, ec, diags);
         for (ProcInfo p : model.procs.values()) gen.proc(p, List.of());
         gen.proc(scenario.init(), globalInitialisers(model));
 

@@ -17,6 +17,8 @@ final class SuccessorGenerator implements TransitionSystem.Stepper {
     private final Op[] ops;
     /** ops[pc].free(), looked up per step without a virtual call. */
     private final boolean[] freeOp;
+    /** The jumps that start an atomic block anew (BasicOps.Jump.entersAtomic). */
+    private final boolean[] entersAtomic;
     private final int[] threadBase;
     private final int threads;
     private final int size;
@@ -35,7 +37,11 @@ final class SuccessorGenerator implements TransitionSystem.Stepper {
         this.mergeLocal = mergeLocal;
         this.ops = code.ops;
         this.freeOp = new boolean[ops.length];
-        for (int pc = 0; pc < ops.length; pc++) freeOp[pc] = ops[pc] != null && ops[pc].free();
+        this.entersAtomic = new boolean[ops.length];
+        for (int pc = 0; pc < ops.length; pc++) {
+            freeOp[pc] = ops[pc] != null && ops[pc].free();
+            entersAtomic[pc] = ops[pc] instanceof BasicOps.Jump j && j.entersAtomic;
+        }
         this.threadBase = layout.threadBase;
         this.threads = threads;
         this.size = size;
@@ -96,14 +102,15 @@ final class SuccessorGenerator implements TransitionSystem.Stepper {
         int region = atomicRegion(src, tb);
         for (int c = 0; c < n; c++) {
             System.arraycopy(src, 0, w, 0, size);
+            boolean restarted;
             try {
                 if (!op.exec(w, t, tb, frame, c)) continue;
-                settle(w, t, tb);
+                restarted = settle(w, t, tb);
             } catch (FaultException | ArithmeticException e) {
                 emitted += emitFault(src, w, e, op);
                 continue;
             }
-            if (w[tb] != 0 && (region != 0 && atomicRegion(w, tb) == region || mergeLocal && ops[w[tb]].local)) {
+            if (w[tb] != 0 && (region != 0 && !restarted && atomicRegion(w, tb) == region || mergeLocal && ops[w[tb]].local)) {
                 if (steps >= ATOMIC_STEP_LIMIT) {
                     emitted += emitFault(src, w, new FaultException(Fault.ATOMIC_TOO_LONG), op);
                     continue;
@@ -122,12 +129,18 @@ final class SuccessorGenerator implements TransitionSystem.Stepper {
         return emitted;
     }
 
-    /** Runs the free instructions (implicit returns, scope resets) that follow a step. */
-    void settle(int[] s, int t, int tb) {
+    /**
+     * Runs the free instructions (jumps, implicit returns, scope resets) that follow a step. True
+     * when a jump went back to the start of an atomic block: a new run of it, and so a new step.
+     */
+    boolean settle(int[] s, int t, int tb) {
         int pc;
+        boolean restarted = false;
         while ((pc = s[tb]) != 0 && freeOp[pc]) {
+            restarted |= entersAtomic[pc];
             ops[pc].exec(s, t, tb, tb + Layout.HDR + s[tb + 1], 0);
         }
+        return restarted;
     }
 
     /** The atomic block the thread is in, directly or through the call that led here; 0 for none. */

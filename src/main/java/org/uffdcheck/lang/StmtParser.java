@@ -46,6 +46,7 @@ final class StmtParser {
         Token t = in.peek();
         return switch (t.kind()) {
             case IDENT -> in.peek(1).is(TokenKind.COLON) ? labeled()
+                    : t.text().equals("goto") && in.peek(1).is(TokenKind.IDENT) ? gotoStmt()
                     : t.text().equals("stack") && in.peek(1).is(TokenKind.IDENT) && in.peek(2).is(TokenKind.COLON)
                     ? stackVar() : simple();
             case VAR -> local();
@@ -93,6 +94,13 @@ final class StmtParser {
             case ELSE -> throw in.fail(t.span(), "'else' without a preceding 'if'");
             default -> simple();
         };
+    }
+
+    /** goto is a word only here, like stack: a model may keep using it as a name. */
+    private Stmt gotoStmt() {
+        Token kw = in.advance();
+        Ident label = in.expectIdent("a label after 'goto'");
+        return new Stmt.Goto(label, endStatement(kw));
     }
 
     private Stmt labeled() {

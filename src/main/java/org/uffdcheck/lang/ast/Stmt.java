@@ -51,6 +51,9 @@ public sealed interface Stmt {
 
     record Skip(Span span) implements Stmt {}
 
+    /** goto label; jumps to the statement so labelled in the same procedure. */
+    record Goto(Ident label, Span span) implements Stmt {}
+
     /** label: stmt; labels whose name starts with "end" mark places a thread may rest forever. */
     record Labeled(Ident label, Stmt stmt, Span span) implements Stmt {}
 }

@@ -73,7 +73,7 @@ public final class Checker {
         globalInits();
         for (Decl.Proc p : procDecls.values()) {
             StmtChecker sc = new StmtChecker(names, out, diags, procs.get(p.name().name()), types, boundSlots);
-            sc.block(p.body());
+            sc.body(p.body());
             boundSlots = sc.boundSlots();
             frameFits(p);
         }

@@ -26,6 +26,12 @@ final class StmtChecker extends ExprChecker {
         return false;
     }
 
+    /** A whole body: its statements, then its gotos, once every label in it is known. */
+    void body(Stmt.Block b) {
+        block(b);
+        Gotos.check(b, proc.name, diags);
+    }
+
     void block(Stmt.Block b) {
         scope.push();
         for (Stmt s : b.stmts()) stmt(s);
@@ -62,7 +68,7 @@ final class StmtChecker extends ExprChecker {
                 proc.labels.put(l.label().name(), l.stmt());
             }
             stmt(l.stmt());
-        } else if (!(s instanceof Stmt.Skip)) {
+        } else if (!(s instanceof Stmt.Skip || s instanceof Stmt.Goto)) {
             throw new AssertionError(s);
         }
     }
