@@ -153,7 +153,17 @@ final class CodeGen {
         if (s instanceof Stmt.Goto g) {
             BasicOps.Jump j = add(new BasicOps.Jump(), s.span(), StmtText.of(s), 0);
             jumps.addGoto(j, g.label().name());
-            return j.pc;
+            List<Stmt.For> left = model.forsLeftBy(g);
+            if (left.isEmpty()) return j.pc;
+            int[] offsets = new int[2 * left.size()], sizes = new int[offsets.length];
+            for (int i = 0; i < left.size(); i++) {
+                Symbol.Local v = (Symbol.Local) model.declaredBy(left.get(i));
+                offsets[2 * i] = proc.varOffset[v.index()];
+                sizes[2 * i] = v.type().slots();
+                offsets[2 * i + 1] = proc.varOffset[model.counterOf(left.get(i)).index()];
+                sizes[2 * i + 1] = 1;
+            }
+            return add(new BasicOps.Reset(offsets, sizes), s.span(), StmtText.of(s), j.pc).pc;
         }
         Stmt.Labeled l = (Stmt.Labeled) s;
         int entry = gen(l.stmt(), next);

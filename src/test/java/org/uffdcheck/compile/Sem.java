@@ -142,6 +142,13 @@ final class Sem {
         return out;
     }
 
+    /** The one state a deterministic run ends in, as the describer's lines. */
+    static List<String> onlyFinalState(CompiledScenario cs) {
+        Set<List<String>> f = finalStates(cs);
+        assertEquals(1, f.size(), f.toString());
+        return f.iterator().next();
+    }
+
     /** The successors of a state as describer lines, in generation order. */
     static List<List<String>> successors(CompiledScenario cs, int[] s) {
         List<List<String>> out = new ArrayList<>();

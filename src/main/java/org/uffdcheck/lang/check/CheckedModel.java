@@ -27,6 +27,7 @@ public final class CheckedModel {
     final IdentityHashMap<Expr.Call, Object> calls = new IdentityHashMap<>();
     final IdentityHashMap<Object, Symbol> declared = new IdentityHashMap<>();
     final IdentityHashMap<Stmt.For, Symbol.Local> forCounters = new IdentityHashMap<>();
+    final IdentityHashMap<Stmt.Goto, List<Stmt.For>> forsLeft = new IdentityHashMap<>();
     /** Struct types that are allocated (kmalloc or stack), each needing a pool. */
     final java.util.Set<String> allocated = new java.util.LinkedHashSet<>();
     /** Kinds of failure that some should_fail(NAME) asks about, so that inject lines can be checked. */
@@ -71,4 +72,7 @@ public final class CheckedModel {
 
     /** The hidden iteration counter of a for loop. */
     public Symbol.Local counterOf(Stmt.For f) { return forCounters.get(f); }
+
+    /** The for loops a goto jumps out of, innermost first. */
+    public List<Stmt.For> forsLeftBy(Stmt.Goto g) { return forsLeft.getOrDefault(g, List.of()); }
 }

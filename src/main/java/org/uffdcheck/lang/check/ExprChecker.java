@@ -198,7 +198,9 @@ class ExprChecker {
             return null;
         }
         out.calls.put(c, b);
-        if (b.effect && !statementTop) {
+        if (b == Builtin.SHOULD_FAIL && !statementTop) {
+            diags.error(c.span(), "should_fail is a choice of its own: it stands alone as an if condition or an assignment's value");
+        } else if (b.effect && !statementTop) {
             diags.error(c.span(), id + " changes the state, so it is a statement of its own");
         }
         if (c.args().size() != b.arity) {

@@ -26,10 +26,21 @@ final class Gotos {
 
     private Gotos() {}
 
-    static void check(Stmt.Block body, String proc, Diagnostics diags) {
+    static void check(Stmt.Block body, String proc, Diagnostics diags, CheckedModel out) {
         Gotos g = new Gotos();
         g.walk(body);
-        for (int i = 0; i < g.gotos.size(); i++) g.judge(g.gotos.get(i), g.gotoSites.get(i), proc, diags);
+        for (int i = 0; i < g.gotos.size(); i++) {
+            Stmt.Goto jump = g.gotos.get(i);
+            Site from = g.gotoSites.get(i);
+            if (!g.judge(jump, from, proc, diags)) continue;
+            // Leaving a for loop other than through its head must still clear its counter: the
+            // head starts a new run of the loop only from a zero counter.
+            List<Stmt.For> left = new ArrayList<>();
+            for (int d = from.outer().size() - 1; d >= 0; d--) {
+                if (from.outer().get(d) instanceof Stmt.For f && !encloses(g.labels.get(jump.label().name()), f)) left.add(f);
+            }
+            if (!left.isEmpty()) out.forsLeft.put(jump, left);
+        }
     }
 
     private void walk(Stmt s) {
@@ -66,34 +77,37 @@ final class Gotos {
 
     private Site here() { return new Site(List.copyOf(outer), List.copyOf(index)); }
 
-    private void judge(Stmt.Goto g, Site from, String proc, Diagnostics diags) {
+    /** Reports what is wrong with the jump; true when nothing is. */
+    private boolean judge(Stmt.Goto g, Site from, String proc, Diagnostics diags) {
         String name = g.label().name();
         Site to = labels.get(name);
         if (to == null) {
             diags.error(g.label().span(), "goto: no label '" + name + "' in " + proc);
-            return;
+            return false;
         }
         for (Stmt s : to.outer()) {
             if (s instanceof Stmt.Atomic && !encloses(from, s)) {
                 diags.error(g.span(), "goto " + name + " jumps into an atomic block; an atomic block is entered at its start");
-                return;
+                return false;
             }
             if (s instanceof Stmt.For && !encloses(from, s)) {
                 diags.error(g.span(), "goto " + name + " jumps into the body of a for loop, whose variable would not be set");
-                return;
+                return false;
             }
         }
         for (Stmt s : from.outer()) {
             if (s instanceof Stmt.Atomic && !encloses(to, s)) {
                 diags.error(g.span(), "goto " + name + " jumps out of an atomic block; an atomic block is left at its end");
-                return;
+                return false;
             }
         }
         String skipped = skippedDeclaration(from, to);
         if (skipped != null) {
             diags.error(g.span(), "goto " + name + " jumps past the declaration of '" + skipped
                     + "' into its scope, where it would not be set");
+            return false;
         }
+        return true;
     }
 
     /** A declaration whose scope holds the label but not the goto: the jump would skip it. */

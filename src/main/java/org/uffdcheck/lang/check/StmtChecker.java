@@ -29,7 +29,7 @@ final class StmtChecker extends ExprChecker {
     /** A whole body: its statements, then its gotos, once every label in it is known. */
     void body(Stmt.Block b) {
         block(b);
-        Gotos.check(b, proc.name, diags);
+        Gotos.check(b, proc.name, diags, out);
     }
 
     void block(Stmt.Block b) {
