@@ -88,6 +88,26 @@ class TrylockSemanticsTest {
     }
 
     @Test
+    void locksFromATrylockOrADowngradeAreForbiddenAcrossAUserWait() {
+        String m = """
+                var mmap_sem: rwsem;
+                var ok: bool;
+                forbid_user_wait mmap_sem;
+                proc p() {
+                    BODY
+                user_wait:
+                    skip;
+                    up_read(mmap_sem);
+                }
+                scenario s { thread t = p(); expect holds; }
+                """;
+        assertViolation("no_wait_under_mmap_sem", 2,
+                Sem.explore(Sem.compile(m.replace("BODY", "ok = down_read_trylock(mmap_sem);"))));
+        assertViolation("no_wait_under_mmap_sem", 3,
+                Sem.explore(Sem.compile(m.replace("BODY", "down_write(mmap_sem); downgrade_write(mmap_sem);"))));
+    }
+
+    @Test
     void trylockOnASpinlockIsRejected() {
         String err = Sem.rejected(DECLS + "proc p() { got = down_read_trylock(lk); }\nscenario s { thread t = p(); expect holds; }\n");
         assertTrue(err.contains("down_read_trylock: expected rwsem, found spinlock"), err);
