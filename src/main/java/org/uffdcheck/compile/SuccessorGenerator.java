@@ -143,16 +143,19 @@ final class SuccessorGenerator implements TransitionSystem.Stepper {
         return restarted;
     }
 
-    /** The atomic block the thread is in, directly or through the call that led here; 0 for none. */
+    /**
+     * The outermost atomic block the thread is in, directly or through the calls that led here; 0
+     * for none. Outermost: a block inside a procedure called from an atomic block is part of the
+     * caller's block, and leaving it must not end the caller's step.
+     */
     private int atomicRegion(int[] s, int tb) {
         int r = ops[s[tb]].atomic;
-        if (r != 0) return r;
         int rel = s[tb + 1];
         while (true) {
             int frame = tb + Layout.HDR + rel;
             int retPc = s[frame];
-            if (retPc == 0) return 0;
-            if (ops[retPc].atomic != 0) return ops[retPc].atomic;
+            if (retPc == 0) return r;
+            if (ops[retPc].atomic != 0) r = ops[retPc].atomic;
             rel = s[frame + 1];
         }
     }

@@ -45,6 +45,22 @@ class AtomicSemanticsTest {
     }
 
     @Test
+    void atomicInsideACalleeStaysPartOfTheCallersBlock() {
+        // set_b's own atomic block ends inside t1's: t1's block is still one transition, so t2
+        // never sees a = 1 (t1 starts, or finishes with a = 0): 2 * 2 = 4 states.
+        String model = """
+                var a: int[0..2];
+                var seen: int[0..2];
+                proc set_b() { atomic { a = a + 0; } }
+                proc one() { atomic { a = 1; set_b(); a = 0; } }
+                proc two() { seen = a; }
+                invariant never_seen: seen == 0;
+                scenario s { thread t1 = one(); thread t2 = two(); expect holds; }
+                """;
+        assertHolds(4, Sem.explore(Sem.compile(model)));
+    }
+
+    @Test
     void blockingInsideAtomicLetsOthersRunThenResumesAtomically() {
         // t1 = atomic { a = 1; await go; a = 2; }, t2 = go = true; b = 1;
         // t1 rests at S (start), W (blocked at await, a = 1) or F (finished, a = 2); once go holds,
