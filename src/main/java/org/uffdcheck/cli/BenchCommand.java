@@ -26,7 +26,7 @@ import picocli.CommandLine.Option;
         description = "Explore a fixed series of fork/munmap/monitor scenarios of growing size and print "
                 + "states, transitions, depth, time, states/s, bytes per state, peak heap and peak RSS.",
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:the series ran", "2:bad usage, or a bench model that does not load"})
+        exitCodeList = {"0:the series ran (or, for --vs-spin, SPIN is not installed)", "2:bad usage, spin or cc failing, or a bench model that does not load"})
 final class BenchCommand implements Callable<Integer> {
     @Option(names = "--quick", description = "Only the small scenarios (seconds in all).")
     boolean quick;
@@ -55,8 +55,15 @@ final class BenchCommand implements Callable<Integer> {
             description = "Where the models are; the series is DIR/bench (default: ${DEFAULT-VALUE}, run from the project's top).")
     Path models;
 
+    @Option(names = "--vs-spin", description = "Run the protocol rows also with SPIN on their Promela twin "
+            + "(bench/protocol.pml; needs spin and a C compiler) and print both rates and their ratio.")
+    boolean vsSpin;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
+
+    /** Where spin and cc are looked for; tests point it elsewhere. */
+    String searchPath = System.getenv("PATH");
 
     @Override
     public Integer call() {
@@ -92,6 +99,7 @@ final class BenchCommand implements Callable<Integer> {
         ExploreOptions opts = ExploreOptions.defaults().withWorkers(workers).withProgressSeconds(0);
         if (bitstate != null) opts = opts.withBitstate(bitstate);
         if (maxMemory != null) opts = opts.withMaxMemory(MemoryBudget.parseSize(maxMemory));
+        if (vsSpin) return versusSpin(opts, out, err);
         out.printf(Locale.ROOT, "uffdcheck bench: %d worker%s, %d cores, max heap %s, Java %s%n", workers,
                 workers == 1 ? "" : "s", Runtime.getRuntime().availableProcessors(),
                 mib(Runtime.getRuntime().maxMemory()), System.getProperty("java.version"));
@@ -100,15 +108,12 @@ final class BenchCommand implements Callable<Integer> {
                 "B/state", "peak heap", "peak RSS", "verdict");
         out.flush();
         for (BenchSeries.Scenario s : BenchSeries.all()) {
-            if (only != null ? !only.contains(s.name()) : quick && !s.quick() || s.large() && !large) continue;
+            if (!selected(s)) continue;
             ExploreResult r;
             try {
                 r = run(s, opts);
             } catch (ModelError e) {
-                err.print(e.diagnostics().render());
-                err.println("uffdcheck: bench scenario " + s.name() + " does not load; run bench from the project's top "
-                        + "directory or give --models DIR");
-                return Main.BAD_INPUT;
+                return loadFailed(s, e, err);
             }
             Stats st = r.stats();
             out.printf(Locale.ROOT, fmt, s.name(), String.format(Locale.ROOT, "%,d", st.states()),
@@ -120,6 +125,91 @@ final class BenchCommand implements Callable<Integer> {
             out.flush();
         }
         return Main.HOLDS;
+    }
+
+    private boolean selected(BenchSeries.Scenario s) {
+        return only != null ? only.contains(s.name()) : !(quick && !s.quick() || s.large() && !large);
+    }
+
+    /**
+     * The protocol rows side by side with SPIN's exact search of their Promela twin. A rate ratio
+     * means something only where both stored the same states, so it is printed only there.
+     */
+    private int versusSpin(ExploreOptions opts, PrintWriter out, PrintWriter err) {
+        if (bitstate != null || symmetry) {
+            err.println("uffdcheck: --vs-spin compares exact searches without reductions; drop --bitstate and --symmetry");
+            return Main.BAD_INPUT;
+        }
+        java.util.List<BenchSeries.Scenario> rows = new java.util.ArrayList<>();
+        for (BenchSeries.Scenario s : BenchSeries.all()) {
+            if (!selected(s)) continue;
+            if (SpinTwin.defines(s.name()) != null) rows.add(s);
+            else if (only != null) {
+                err.println("uffdcheck: bench row " + s.name() + " has no Promela twin; --vs-spin runs the f*-u*-m*-p* rows");
+                return Main.BAD_INPUT;
+            }
+        }
+        SpinTwin spin;
+        try {
+            spin = SpinTwin.find(searchPath);
+        } catch (SpinTwin.Failure e) {
+            err.println("uffdcheck: " + e.getMessage());
+            return Main.BAD_INPUT;
+        }
+        if (spin == null) {
+            out.println("uffdcheck bench --vs-spin: spin is not installed (Debian package spin); skipping the comparison");
+            return Main.HOLDS;
+        }
+        Path twin = models.resolve("bench").resolve("protocol.pml");
+        Path top = models.toAbsolutePath().normalize().getParent();
+        Path work = (top != null ? top : Path.of(System.getProperty("java.io.tmpdir"))).resolve("target").resolve("spin");
+        out.printf(Locale.ROOT, "uffdcheck bench --vs-spin: uffdcheck with %d worker%s, SPIN (%s) exact DFS, "
+                + "pan built with cc -O2 -DNOREDUCE -DSAFETY; %d cores%n", workers, workers == 1 ? "" : "s", spin.spin,
+                Runtime.getRuntime().availableProcessors());
+        String fmt = "%-14s %14s %14s %6s %9s %9s %12s %12s %6s%n";
+        out.printf(Locale.ROOT, fmt, "row", "uffdcheck", "SPIN", "equal", "u. s", "SPIN s", "u. states/s",
+                "SPIN st./s", "ratio");
+        out.flush();
+        int unequal = 0;
+        for (BenchSeries.Scenario s : rows) {
+            Stats u;
+            try {
+                u = run(s, opts).stats();
+            } catch (ModelError e) {
+                return loadFailed(s, e, err);
+            }
+            SpinTwin.Result p;
+            try {
+                p = spin.run(twin, s.name(), work, u.states());
+            } catch (SpinTwin.Failure e) {
+                err.println("uffdcheck: bench row " + s.name() + " with SPIN: " + e.getMessage());
+                return Main.BAD_INPUT;
+            }
+            boolean equal = u.states() == p.states();
+            if (!equal) unequal++;
+            String ratio = equal && u.statesPerSecond() > 0 && p.statesPerSecond() > 0
+                    ? String.format(Locale.ROOT, "%.2f", u.statesPerSecond() / p.statesPerSecond()) : "-";
+            out.printf(Locale.ROOT, fmt, s.name(), String.format(Locale.ROOT, "%,d", u.states()),
+                    String.format(Locale.ROOT, "%,d", p.states()), equal ? "yes" : "NO",
+                    String.format(Locale.ROOT, "%.2f", u.seconds()), String.format(Locale.ROOT, "%.2f", p.seconds()),
+                    rate(u.statesPerSecond()), rate(p.statesPerSecond()), ratio);
+            out.flush();
+        }
+        out.println("ratio: uffdcheck's states/s over SPIN's, only where both stored the same number of states "
+                + "and both timed their search (\"-\" otherwise)");
+        if (unequal > 0) out.println("the counts differ on " + unequal + " row(s): the twin does not match there");
+        return Main.HOLDS;
+    }
+
+    private static int loadFailed(BenchSeries.Scenario s, ModelError e, PrintWriter err) {
+        err.print(e.diagnostics().render());
+        err.println("uffdcheck: bench scenario " + s.name() + " does not load; run bench from the project's top "
+                + "directory or give --models DIR");
+        return Main.BAD_INPUT;
+    }
+
+    private static String rate(double perSecond) {
+        return perSecond > 0 ? String.format(Locale.ROOT, "%,.0f", perSecond) : "-";
     }
 
     private ExploreResult run(BenchSeries.Scenario s, ExploreOptions opts) {
