@@ -188,18 +188,22 @@ public final class CompiledScenario implements TransitionSystem {
     public boolean leadsto(int i) { return lives.get(i).premise() != null; }
 
     /** Whether leadsto i's premise holds in s; one that faults does not. */
-    public boolean premise(int i, int[] s) { return test(new Check(lives.get(i).name(), lives.get(i).premise()), s); }
+    public boolean premise(int i, int[] s) { return test(lives.get(i).premise(), s); }
 
     /** Whether liveness property i's goal holds in s; one that faults does not. */
-    public boolean goal(int i, int[] s) { return test(new Check(lives.get(i).name(), lives.get(i).goal()), s); }
+    public boolean goal(int i, int[] s) { return test(lives.get(i).goal(), s); }
 
     @Override public int moverOf(int label) { return threadOfLabel(label); }
 
     @Override public int movers() { return threadCount(); }
 
     private static boolean test(Check c, int[] s) {
+        return test(c.expr(), s);
+    }
+
+    private static boolean test(IntExpr expr, int[] s) {
         try {
-            return c.expr().eval(s, 0) != 0;
+            return expr.eval(s, 0) != 0;
         } catch (FaultException | ArithmeticException e) {
             return false;
         }

@@ -39,6 +39,8 @@ final class LiveSearch {
     private int edges;
     private BitSet[] start;
     private BitSet[] bad;
+    /** Per property: an eventually, whose only start is the initial state (asked once, not per state). */
+    private boolean[] eventually;
 
     LiveSearch(TransitionSystem ts, StateChecks checks, Fairness fairness, RunControl control, boolean all) {
         this.ts = ts;
@@ -89,7 +91,12 @@ final class LiveSearch {
         int props = checks.livenessCount();
         start = new BitSet[props];
         bad = new BitSet[props];
-        for (int p = 0; p < props; p++) { start[p] = new BitSet(); bad[p] = new BitSet(); }
+        eventually = new boolean[props];
+        for (int p = 0; p < props; p++) {
+            start[p] = new BitSet();
+            bad[p] = new BitSet();
+            eventually[p] = checks.liveness(p).kind() == PropertyId.Kind.EVENTUALLY;
+        }
         index = new StateIndex((int) Math.min(expected, 1 << 28));
         int[] offsets = new int[(int) Math.min(expected, 1 << 28) + 2];
         int[] s = new int[ts.stateSize()];
@@ -126,7 +133,7 @@ final class LiveSearch {
         int n = index.add(Fingerprint.of(state));
         queue.push(state);
         for (int p = 0; p < start.length; p++) {
-            boolean premise = checks.liveness(p).kind() == PropertyId.Kind.EVENTUALLY ? n == 0 : checks.livePremise(p, state);
+            boolean premise = eventually[p] ? n == 0 : checks.livePremise(p, state);
             if (premise) start[p].set(n);
             if (!checks.liveGoal(p, state)) bad[p].set(n);
         }
