@@ -89,7 +89,8 @@ final class CheckCommand implements Callable<Integer> {
                 if (interrupts.interrupted()) break;
                 ModelRunner.Run run;
                 try {
-                    run = ModelRunner.prepare(model, s, opts, p -> err.println(Report.progress(p)), search.reductions());
+                    run = ModelRunner.prepare(model, s, opts, p -> err.println(Report.progress(p)), search.reductions(),
+                            search.fairness());
                 } catch (ModelError e) {
                     err.print(e.diagnostics().render());
                     return Main.BAD_INPUT;

@@ -7,10 +7,14 @@ import org.uffdcheck.compile.CompiledScenario;
 import org.uffdcheck.compile.Compiler;
 import org.uffdcheck.compile.Reductions;
 import org.uffdcheck.engine.ExploreOptions;
+import org.uffdcheck.engine.Fairness;
 import org.uffdcheck.engine.ExploreResult;
 import org.uffdcheck.explore.Explorer;
 import org.uffdcheck.explore.Progress;
+import org.uffdcheck.lang.Diagnostics;
+import org.uffdcheck.lang.ModelError;
 import org.uffdcheck.lang.ModelLoader;
+import org.uffdcheck.lang.ast.Decl;
 import org.uffdcheck.lang.check.CheckedModel;
 import org.uffdcheck.lang.check.Checker;
 import org.uffdcheck.lang.check.ScenarioInfo;
@@ -64,10 +68,43 @@ final class ModelRunner {
 
     static Run prepare(CheckedModel m, ScenarioInfo s, ExploreOptions base, java.util.function.Consumer<Progress> progress,
                        Reductions reductions) {
+        return prepare(m, s, base, progress, reductions, null);
+    }
+
+    /**
+     * fairness, when not null, overrides the scenario's own. Throws ModelError, located at the
+     * property, when the scenario checks a liveness property under options that cannot judge it.
+     */
+    static Run prepare(CheckedModel m, ScenarioInfo s, ExploreOptions base, java.util.function.Consumer<Progress> progress,
+                       Reductions reductions, Fairness fairness) {
+        ExploreOptions opts = optionsFor(base, s);
+        livenessCheckable(m, s, opts, reductions);
         CompiledScenario cs = Compiler.compile(m, s, reductions);
-        Explorer ex = new Explorer(cs, new ScenarioChecks(cs), optionsFor(base, s));
+        Explorer ex = new Explorer(cs, new ScenarioChecks(cs), opts);
+        ex.fairness(fairness == null ? s.fairness() : fairness);
         if (progress != null) ex.onProgress(progress);
         return new Run(cs, ex);
+    }
+
+    /**
+     * Liveness is judged on the whole unreduced graph: symmetry merges states whose threads differ
+     * in name, so a cycle of the quotient need not be a run in which the same thread starves, and
+     * merged local steps change which states a thread's moves leave from, and so where it is enabled.
+     */
+    private static void livenessCheckable(CheckedModel m, ScenarioInfo s, ExploreOptions o, Reductions r) {
+        String why = r.symmetry() ? "--symmetry" : r.mergeLocal() ? "--merge-local"
+                : o.mode() == ExploreOptions.Mode.DFS ? "--dfs" : o.mode() == ExploreOptions.Mode.SIMULATE ? "--simulate"
+                : o.bitstate() ? "--bitstate" : null;
+        if (why == null) return;
+        Diagnostics diags = new Diagnostics();
+        for (String name : s.checks()) {
+            Decl.Property p = m.properties.get(name);
+            if (p == null || !p.kind().liveness()) continue;
+            diags.error(p.name().span(), "scenario " + s.name() + " checks " + p.kind().keyword() + " " + name
+                    + ", which " + why + " cannot judge: liveness needs the exhaustive breadth-first search of the "
+                    + "unreduced graph");
+        }
+        if (diags.hasErrors()) throw new ModelError(diags);
     }
 
     /** Whether a result is what the scenario declares. */

@@ -72,6 +72,10 @@ final class Report {
         out.printf("  counterexample, %d step%s:%n", trace.length(), trace.length() == 1 ? "" : "s");
         if (style == Style.LIST) {
             out.print(TextTrace.render(cs, trace));
+            if (trace.lasso()) {
+                out.println(trace.loop() == trace.length() ? "  -- the run ends here and stays for ever --"
+                        : "  -- cycle: steps " + (trace.loop() + 1) + "-" + trace.length() + " repeat for ever --");
+            }
             out.println("  state at the end:");
             out.print(TextTrace.state(cs, trace.last()));
         } else {

@@ -2,6 +2,7 @@ package org.uffdcheck.cli;
 
 import org.uffdcheck.compile.Reductions;
 import org.uffdcheck.engine.ExploreOptions;
+import org.uffdcheck.engine.Fairness;
 import org.uffdcheck.state.BitStateSet;
 import org.uffdcheck.state.MemoryBudget;
 import picocli.CommandLine.Option;
@@ -52,6 +53,15 @@ final class SearchOptions {
             + "(same verdicts and trace lengths, fewer states; traces show the model's own run).")
     boolean symmetry;
 
+    @Option(names = "--fairness", paramLabel = "MODE",
+            description = "Which runs count for eventually and leadsto properties: weak (a thread that stays able to move "
+                    + "moves; the default, or the scenario's fairness line), strong (a thread able to move again and "
+                    + "again moves) or none.")
+    String fairness;
+
+    /** The --fairness given, or null to let each scenario say. */
+    Fairness fairness() { return fairness == null ? null : Fairness.parse(fairness); }
+
     Reductions reductions() { return new Reductions(mergeLocal, symmetry); }
 
     ExploreOptions toOptions() {
@@ -66,6 +76,9 @@ final class SearchOptions {
     /** A usage mistake, or null. */
     String problem() {
         if (dfs && simulate != null) return "--dfs and --simulate exclude each other";
+        if (fairness != null && Fairness.parse(fairness) == null) {
+            return "--fairness must be none, weak or strong, got '" + fairness + "'";
+        }
         if (simulate != null && simulate < 1) return "--simulate N needs at least one walk, got " + simulate;
         if (seed != null && simulate == null) return "--seed is the seed of --simulate, which is not given";
         if (maxStates < 0 || maxDepth < 0 || timeLimit < 0) return "bounds must not be negative";

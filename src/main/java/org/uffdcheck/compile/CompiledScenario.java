@@ -14,6 +14,9 @@ public final class CompiledScenario implements TransitionSystem {
     /** A compiled invariant or reachability property. */
     record Check(String name, IntExpr expr) {}
 
+    /** A compiled eventually (premise null: the initial state) or leadsto property. */
+    record Live(String name, IntExpr premise, IntExpr goal) {}
+
     final CheckedModel model;
     final ScenarioInfo info;
     final Layout layout;
@@ -22,6 +25,7 @@ public final class CompiledScenario implements TransitionSystem {
     private final boolean[] endPc;
     private final List<Check> invariants;
     private final List<Check> reachables;
+    private final List<Live> lives;
     private final ForbiddenLocks forbidden;
     private final Reductions reductions;
     private final boolean[] namedThreads;
@@ -30,8 +34,9 @@ public final class CompiledScenario implements TransitionSystem {
     private final PropertyNodes propertyNodes;
 
     CompiledScenario(CheckedModel model, ScenarioInfo info, Layout layout, Code code, int[] initial, Set<Integer> endPcs,
-                     List<Check> invariants, List<Check> reachables, boolean[] namedThreads, PropertyNodes propertyNodes,
-                     Reductions reductions) {
+                     List<Check> invariants, List<Check> reachables, List<Live> lives, boolean[] namedThreads,
+                     PropertyNodes propertyNodes, Reductions reductions) {
+        this.lives = lives;
         this.reductions = reductions;
         this.propertyNodes = propertyNodes;
         this.namedThreads = namedThreads;
@@ -173,9 +178,32 @@ public final class CompiledScenario implements TransitionSystem {
 
     public boolean reached(int i, int[] s) { return test(reachables.get(i), s); }
 
+    public List<String> livenessNames() {
+        List<String> out = new ArrayList<>();
+        for (Live l : lives) out.add(l.name());
+        return out;
+    }
+
+    /** Whether liveness property i is a leadsto (else an eventually, whose premise is the initial state). */
+    public boolean leadsto(int i) { return lives.get(i).premise() != null; }
+
+    /** Whether leadsto i's premise holds in s; one that faults does not. */
+    public boolean premise(int i, int[] s) { return test(lives.get(i).premise(), s); }
+
+    /** Whether liveness property i's goal holds in s; one that faults does not. */
+    public boolean goal(int i, int[] s) { return test(lives.get(i).goal(), s); }
+
+    @Override public int moverOf(int label) { return threadOfLabel(label); }
+
+    @Override public int movers() { return threadCount(); }
+
     private static boolean test(Check c, int[] s) {
+        return test(c.expr(), s);
+    }
+
+    private static boolean test(IntExpr expr, int[] s) {
         try {
-            return c.expr().eval(s, 0) != 0;
+            return expr.eval(s, 0) != 0;
         } catch (FaultException | ArithmeticException e) {
             return false;
         }
@@ -202,6 +230,14 @@ public final class CompiledScenario implements TransitionSystem {
         if (why != null && why.startsWith(Explainer.FAULTS)) return "invariant " + why;
         return "invariant at " + p.span().file().displayName() + ":" + p.span().line() + " "
                 + (why == null ? "is false" : why);
+    }
+
+    /** "eventually at FILE:LINE never holds", or its leadsto form, for reports of a lasso. */
+    public String livenessFailure(String name) {
+        Decl.Property p = model.properties.get(name);
+        String at = p.kind().keyword() + " at " + p.span().file().displayName() + ":" + p.span().line();
+        return p.kind() == Decl.PropertyKind.LEADSTO ? at + ": its premise holds and its goal never follows"
+                : at + " never holds";
     }
 
     public boolean checksDeadlock() { return info.checks().contains("deadlock"); }

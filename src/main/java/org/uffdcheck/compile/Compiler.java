@@ -28,11 +28,16 @@ public final class Compiler {
 
         List<CompiledScenario.Check> invariants = new ArrayList<>();
         List<CompiledScenario.Check> reachables = new ArrayList<>();
+        List<CompiledScenario.Live> lives = new ArrayList<>();
         ec.proc = null;
         ec.nodes = new PropertyNodes();
         for (String name : scenario.checks()) {
             Decl.Property p = model.properties.get(name);
             if (p == null) continue;
+            if (p.kind().liveness()) {
+                lives.add(new CompiledScenario.Live(name, p.premise() == null ? null : ec.scalar(p.premise()), ec.scalar(p.expr())));
+                continue;
+            }
             CompiledScenario.Check c = new CompiledScenario.Check(name, ec.scalar(p.expr()));
             (p.kind() == Decl.PropertyKind.INVARIANT ? invariants : reachables).add(c);
         }
@@ -55,7 +60,7 @@ public final class Compiler {
         }
         int[] initial = InitRunner.run(gen.code, layout, scenario, diags);
         if (diags.hasErrors()) throw new ModelError(diags);
-        return new CompiledScenario(model, scenario, layout, gen.code, initial, gen.endPcs, invariants, reachables, named, ec.nodes,
+        return new CompiledScenario(model, scenario, layout, gen.code, initial, gen.endPcs, invariants, reachables, lives, named, ec.nodes,
                 reductions);
     }
 

@@ -23,8 +23,17 @@ public record PropertyId(String name, Kind kind, Fault fault) {
         FAULT,
         DEADLOCK,
         /** "This can happen": judged satisfied, not violated, by a state. */
-        REACHABLE
-        // Liveness kinds (judged on cycles, not single states) go here.
+        REACHABLE,
+        // Liveness kinds: judged on the fair runs of the whole graph, never by one state.
+        /** eventually NAME: P; every fair run reaches a state where P holds. */
+        EVENTUALLY,
+        /** leadsto NAME: P ~> Q; on every fair run, each state where P holds is followed by one where Q holds. */
+        LEADSTO;
+
+        /** Whether the kind is judged on runs (cycles and ends) rather than on single states. */
+        public boolean liveness() {
+            return this == EVENTUALLY || this == LEADSTO;
+        }
     }
 
     public static final PropertyId DEADLOCK = new PropertyId("deadlock", Kind.DEADLOCK, null);
@@ -42,6 +51,10 @@ public record PropertyId(String name, Kind kind, Fault fault) {
     public static PropertyId of(Fault fault) { return new PropertyId(fault.property, Kind.FAULT, fault); }
 
     public static PropertyId reachable(String name) { return new PropertyId(name, Kind.REACHABLE, null); }
+
+    public static PropertyId eventually(String name) { return new PropertyId(name, Kind.EVENTUALLY, null); }
+
+    public static PropertyId leadsto(String name) { return new PropertyId(name, Kind.LEADSTO, null); }
 
     /** For results that carry only a name: the deadlock property, or else an invariant of that name. */
     public static PropertyId named(String name) {

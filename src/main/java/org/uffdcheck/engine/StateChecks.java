@@ -31,4 +31,24 @@ public interface StateChecks {
     PropertyId reachable(int index);
 
     boolean reached(int index, int[] state);
+
+    /** Liveness properties (eventually, leadsto): judged on the runs of the whole graph after the search. */
+    default int livenessCount() {
+        return 0;
+    }
+
+    /** The liveness property at an index, of kind EVENTUALLY or LEADSTO. */
+    default PropertyId liveness(int index) {
+        throw new IndexOutOfBoundsException(index);
+    }
+
+    /** Whether a run of liveness property index starts owing its goal here: a leadsto's premise holds. */
+    default boolean livePremise(int index, int[] state) {
+        return false;
+    }
+
+    /** Whether liveness property index's goal holds here. */
+    default boolean liveGoal(int index, int[] state) {
+        return true;
+    }
 }

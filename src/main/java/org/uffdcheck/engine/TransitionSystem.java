@@ -27,6 +27,19 @@ public interface TransitionSystem {
         return states;
     }
 
+    /**
+     * The thread that moves along a successor with this label: liveness asks it to judge fairness.
+     * A system with no threads is one thread.
+     */
+    default int moverOf(int label) {
+        return 0;
+    }
+
+    /** How many threads moverOf may name. */
+    default int movers() {
+        return 1;
+    }
+
     interface Stepper {
         /**
          * Calls sink once per successor of state, always in the same order for the same state.

@@ -6,6 +6,7 @@ import java.util.function.Consumer;
 import org.uffdcheck.engine.Bound;
 import org.uffdcheck.engine.ExploreOptions;
 import org.uffdcheck.engine.ExploreResult;
+import org.uffdcheck.engine.Fairness;
 import org.uffdcheck.engine.StateChecks;
 import org.uffdcheck.engine.Stats;
 import org.uffdcheck.engine.TransitionSystem;
@@ -25,6 +26,7 @@ public final class Explorer {
     private final AtomicBoolean stop = new AtomicBoolean();
     private volatile Consumer<Progress> listener;
     private volatile RunControl control;
+    private Fairness fairness = Fairness.WEAK;
 
     public Explorer(TransitionSystem ts, StateChecks checks, ExploreOptions opts) {
         this(ts, checks, opts, MemoryBudget.ofProcess(opts.maxMemory()));
@@ -36,6 +38,11 @@ public final class Explorer {
         this.checks = checks;
         this.opts = opts;
         this.budget = budget;
+    }
+
+    /** Which runs count for liveness properties (weak fairness unless set). */
+    public void fairness(Fairness f) {
+        this.fairness = f;
     }
 
     /** Called on the searching thread about every opts.progressSeconds() seconds. */
@@ -62,7 +69,11 @@ public final class Explorer {
         RunControl c = new RunControl(opts, stop, listener, budget);
         control = c;
         try {
-            return strategy(c).run();
+            ExploreResult safety = strategy(c).run();
+            // Liveness is judged on the whole graph, which only a complete exact search has seen.
+            if (checks.livenessCount() == 0 || safety.status() != ExploreResult.Status.HOLDS) return safety;
+            if (!livenessSound(opts)) throw new IllegalStateException("liveness needs one exact breadth-first search");
+            return new LiveSearch(ts, checks, fairness, c, opts.all()).run(safety);
         } catch (MemoryBudget.Refused e) {
             return stoppedBy(c, c.memoryBound());
         } catch (OutOfMemoryError e) {
@@ -70,6 +81,15 @@ public final class Explorer {
         } catch (StateQueue.SpillFailed e) {
             return stoppedBy(c, new Bound(Bound.Kind.DISK, e.getMessage()));
         }
+    }
+
+    /**
+     * Whether a search with these options sees the whole graph as liveness needs it: an exhaustive
+     * exact breadth-first search. The liveness pass numbers the graph again on one thread, so
+     * any number of workers may run the safety search before it.
+     */
+    public static boolean livenessSound(ExploreOptions o) {
+        return o.mode() == ExploreOptions.Mode.BFS && !o.bitstate();
     }
 
     /** The one place a mode becomes a strategy; the switch has no default, so a new mode must choose. */

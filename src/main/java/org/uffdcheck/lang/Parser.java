@@ -79,12 +79,12 @@ public final class Parser {
                 Expr e = exprs.expr();
                 Decl.PropertyKind kind =
                         kw.is(TokenKind.INVARIANT) ? Decl.PropertyKind.INVARIANT : Decl.PropertyKind.REACHABLE;
-                yield new Decl.Property(kind, name, e, endDecl(kw, "after property"));
+                yield new Decl.Property(kind, name, null, e, endDecl(kw, "after property"));
             }
             case SCENARIO -> scenarios.scenario();
             case IDENT -> contextualDecl(kw);
             default -> throw in.fail(kw.span(), "expected a declaration (include, const, enum, struct, var, "
-                    + "proc, invariant, reachable, scenario, pool or forbid_user_wait), found " + kw.describe());
+                    + "proc, invariant, reachable, eventually, leadsto, scenario, pool or forbid_user_wait), found " + kw.describe());
         };
     }
 
@@ -105,8 +105,23 @@ public final class Parser {
             while (in.accept(TokenKind.DOT)) path.add(in.expectIdent("a field name after '.'"));
             return new Decl.ForbidUserWait(path, endDecl(kw, "after forbid_user_wait"));
         }
+        if (kw.text().equals("eventually") || kw.text().equals("leadsto")) return liveness(kw);
         throw in.fail(kw.span(), "expected a declaration (include, const, enum, struct, var, "
-                + "proc, invariant, reachable, scenario, pool or forbid_user_wait), found " + kw.describe());
+                + "proc, invariant, reachable, eventually, leadsto, scenario, pool or forbid_user_wait), found " + kw.describe());
+    }
+
+    /** eventually NAME: expr;  leadsto NAME: premise ~> expr;  words that are declarations only here. */
+    private Decl liveness(Token kw) {
+        in.advance();
+        Ident name = in.expectIdent("a property name after '" + kw.text() + "'");
+        in.expect(TokenKind.COLON, "after property name");
+        Expr first = exprs.expr();
+        if (kw.text().equals("eventually")) {
+            return new Decl.Property(Decl.PropertyKind.EVENTUALLY, name, null, first, endDecl(kw, "after property"));
+        }
+        in.expect(TokenKind.LEADS_TO, "between the two conditions of leadsto (P ~> Q)");
+        Expr then = exprs.expr();
+        return new Decl.Property(Decl.PropertyKind.LEADSTO, name, first, then, endDecl(kw, "after property"));
     }
 
     private Decl enumDecl() {

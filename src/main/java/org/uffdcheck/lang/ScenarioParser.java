@@ -13,7 +13,7 @@ import org.uffdcheck.lang.ast.Stmt;
  * models stay free to use them as ordinary names elsewhere.
  */
 final class ScenarioParser {
-    private static final String ITEMS = "thread, init, check, kill, inject, max_states, max_depth or expect";
+    private static final String ITEMS = "thread, init, check, kill, inject, max_states, max_depth, fairness or expect";
 
     private final TokenCursor in;
     private final ExprParser exprs;
@@ -86,6 +86,11 @@ final class ScenarioParser {
                     kinds.add(new ScenarioItem.Failure(name, max));
                 } while (in.accept(TokenKind.COMMA));
                 return new ScenarioItem.Inject(kinds, end(t));
+            }
+            case "fairness" -> {
+                in.advance();
+                Ident mode = in.expectIdent("none, weak or strong after 'fairness'");
+                return new ScenarioItem.FairnessLine(mode, end(t));
             }
             case "expect" -> {
                 return expect();

@@ -18,7 +18,7 @@ public enum TokenKind {
     LBRACE("{"), RBRACE("}"), LPAREN("("), RPAREN(")"), LBRACKET("["), RBRACKET("]"),
     LT("<"), GT(">"), SEMI(";"), COLON(":"), COMMA(","), DOT("."), DOTDOT(".."),
     ASSIGN("="), EQ("=="), NE("!="), LE("<="), GE(">="), AND("&&"), OROR("||"), NOT("!"),
-    PLUS("+"), MINUS("-"), STAR("*"), SLASH("/"), PERCENT("%"), AT("@"), ARROW("->");
+    PLUS("+"), MINUS("-"), STAR("*"), SLASH("/"), PERCENT("%"), AT("@"), ARROW("->"), LEADS_TO("~>");
 
     /** How the token is written, or null for tokens whose text varies. */
     public final String spelling;

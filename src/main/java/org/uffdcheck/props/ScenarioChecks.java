@@ -82,6 +82,8 @@ public final class ScenarioChecks implements StateChecks {
             case INVARIANT -> cs.fault(state) == null && !cs.invariantHolds(invariantIndex(id), state);
             case DEADLOCK -> deadlocked(state, cs.newStepper().successors(state, (next, label) -> { }));
             case REACHABLE -> cs.reached(reachableIndex(id), state);
+            case EVENTUALLY, LEADSTO -> throw new IllegalArgumentException(
+                    "a liveness property is judged on runs, not on one state: " + id.name());
         };
     }
 
@@ -100,6 +102,17 @@ public final class ScenarioChecks implements StateChecks {
     @Override public boolean checksDeadlock() { return cs.checksDeadlock(); }
 
     @Override public boolean isValidEnd(int[] state) { return cs.isValidEnd(state); }
+
+    @Override public int livenessCount() { return cs.livenessNames().size(); }
+
+    @Override public PropertyId liveness(int index) {
+        String name = cs.livenessNames().get(index);
+        return cs.leadsto(index) ? PropertyId.leadsto(name) : PropertyId.eventually(name);
+    }
+
+    @Override public boolean livePremise(int index, int[] state) { return cs.leadsto(index) && cs.premise(index, state); }
+
+    @Override public boolean liveGoal(int index, int[] state) { return cs.goal(index, state); }
 
     @Override public int reachableCount() { return reachables.size(); }
 

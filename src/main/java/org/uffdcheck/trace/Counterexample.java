@@ -21,7 +21,9 @@ public record Counterexample(CompiledScenario scenario, PropertyId id, Kind kind
         /** A runtime check failed (assert, unlock of a lock not held, ...). */
         FAULT,
         DEADLOCK,
-        INVARIANT;
+        INVARIANT,
+        /** eventually or leadsto: a lasso, a run that repeats its last steps (or stays put) for ever. */
+        LIVENESS;
 
         public String json() { return name().toLowerCase(java.util.Locale.ROOT); }
     }
@@ -60,6 +62,12 @@ public record Counterexample(CompiledScenario scenario, PropertyId id, Kind kind
             case INVARIANT -> {
                 kind = Kind.INVARIANT;
                 why = cs.invariantFailure(id.name(), last);
+            }
+            case EVENTUALLY, LEADSTO -> {
+                kind = Kind.LIVENESS;
+                why = cs.livenessFailure(id.name()) + (trace.loop() == trace.length()
+                        ? ": the run ends at step " + trace.length() + " and stays there for ever"
+                        : ": the run repeats steps " + (trace.loop() + 1) + "-" + trace.length() + " for ever");
             }
             case REACHABLE -> throw new IllegalArgumentException("a reachability property has witnesses, not counterexamples: " + id.name());
             default -> throw new AssertionError(id.kind());

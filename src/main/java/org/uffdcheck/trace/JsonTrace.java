@@ -68,6 +68,8 @@ public final class JsonTrace {
         if (cx.id().kind() == PropertyId.Kind.FAULT) u.put("fault", cx.id().fault().kind);
         u.put("explanation", cx.explanation());
         u.put("expected", cs.info().expect().show());
+        // ITF's loop: the run goes on from states[loop] for ever; the last state is that state again.
+        if (cx.trace().lasso()) root.put("loop", cx.trace().loop());
         ArrayNode vars = root.putArray("vars");
         List<Describer.Var> globals = d.globals();
         for (Describer.Var g : globals) vars.add(g.name());

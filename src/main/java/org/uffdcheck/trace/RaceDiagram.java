@@ -24,7 +24,8 @@ public final class RaceDiagram {
 
     public static String render(Counterexample cx, boolean full) {
         int n = cx.threadCount();
-        List<Row> rows = rows(cx.steps(), full);
+        int loop = cx.trace().loop();
+        List<Row> rows = cx.trace().lasso() ? lassoRows(cx.steps(), loop, full) : rows(cx.steps(), full);
         int labelWidth = 4;
         for (Row r : rows) labelWidth = Math.max(labelWidth, r.label().length());
         int width = Math.max(MIN_COLUMN, Math.min(MAX_COLUMN, (WIDTH - labelWidth) / Math.max(1, n) - 2));
@@ -42,10 +43,15 @@ public final class RaceDiagram {
         int lineWidth = 1;
         for (TraceStep s : cx.steps()) lineWidth = Math.max(lineWidth, Integer.toString(s.line()).length());
         for (Row r : rows) {
+            if (cx.trace().lasso() && r.steps().get(0).number() == loop + 1) {
+                sb.append("-- cycle: steps ").append(loop + 1).append('-').append(cx.steps().size())
+                        .append(" repeat for ever --\n");
+            }
             List<List<String>> cells = emptyCells(n);
             cells.set(r.last().thread(), cell(r, procShown, width, lineWidth));
             Columns.row(sb, r.label(), labelWidth, cells, width);
         }
+        if (cx.trace().lasso() && loop == cx.steps().size()) sb.append("-- the run ends here and stays for ever --\n");
         Columns.row(sb, "-".repeat(labelWidth), labelWidth, rule, width);
         Columns.row(sb, "end", labelWidth, endCells(cx, width), width);
         sb.append('\n');
@@ -89,6 +95,13 @@ public final class RaceDiagram {
             int b = last().number();
             return a == b ? Integer.toString(a) : a + "-" + b;
         }
+    }
+
+    /** A lasso's rows: its prefix and its cycle are folded apart, so that the cycle starts a row. */
+    static List<Row> lassoRows(List<TraceStep> steps, int loop, boolean full) {
+        List<Row> out = new ArrayList<>(rows(steps.subList(0, loop), full));
+        out.addAll(rows(steps.subList(loop, steps.size()), full));
+        return out;
     }
 
     static List<Row> rows(List<TraceStep> steps, boolean full) {

@@ -191,7 +191,7 @@ class ParserErrorTest {
     void unknownTopLevelToken() {
         assertEquals("""
                 models/uffd.uffd:2:1: error: expected a declaration (include, const, enum, struct, var, proc, \
-                invariant, reachable, scenario, pool or forbid_user_wait), found 'down_write'
+                invariant, reachable, eventually, leadsto, scenario, pool or forbid_user_wait), found 'down_write'
                  2 | down_write(mm.mmap_sem);
                    | ^^^^^^^^^^
                 1 error

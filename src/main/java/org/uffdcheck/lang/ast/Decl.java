@@ -27,10 +27,20 @@ public sealed interface Decl {
 
     record Param(Ident name, TypeExpr type, Span span) {}
 
-    /** invariant NAME: expr;  or  reachable NAME: expr; */
-    record Property(PropertyKind kind, Ident name, Expr expr, Span span) implements Decl {}
+    /**
+     * invariant NAME: expr;  reachable NAME: expr;  eventually NAME: expr;  or
+     * leadsto NAME: premise ~> expr; premise is null for every kind but LEADSTO.
+     */
+    record Property(PropertyKind kind, Ident name, Expr premise, Expr expr, Span span) implements Decl {}
 
-    enum PropertyKind { INVARIANT, REACHABLE }
+    enum PropertyKind {
+        INVARIANT, REACHABLE, EVENTUALLY, LEADSTO;
+
+        /** The keyword that declares it. */
+        public String keyword() { return name().toLowerCase(java.util.Locale.ROOT); }
+
+        public boolean liveness() { return this == EVENTUALLY || this == LEADSTO; }
+    }
 
     /** pool T[N]; at most N objects of struct T are ever allocated in one run. */
     record Pool(Ident type, Expr size, Span span) implements Decl {}

@@ -28,6 +28,9 @@ public sealed interface ScenarioItem {
     /** max_states N;  max_depth N; */
     record Bound(Ident kind, Expr value, Span span) implements ScenarioItem {}
 
+    /** fairness none|weak|strong; which runs count for the scenario's eventually and leadsto properties. */
+    record FairnessLine(Ident mode, Span span) implements ScenarioItem {}
+
     /** expect holds;  expect violation NAME;  expect deadlock; */
     record Expect(Ident verdict, Ident property, Span span) implements ScenarioItem {}
 }

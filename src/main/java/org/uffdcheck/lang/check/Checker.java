@@ -80,8 +80,8 @@ public final class Checker {
         for (Decl.Property p : properties.values()) {
             ExprChecker ec = new ExprChecker(names, out, diags);
             ec.boundSlots = boundSlots;
-            ec.expect(p.expr(), new Type.Bool(), (p.kind() == Decl.PropertyKind.INVARIANT ? "invariant " : "reachable ")
-                    + p.name().name());
+            if (p.premise() != null) ec.expect(p.premise(), new Type.Bool(), "leadsto " + p.name().name() + "'s premise");
+            ec.expect(p.expr(), new Type.Bool(), p.kind().keyword() + " " + p.name().name());
             boundSlots = ec.boundSlots;
         }
         Recursion.report(procs.values(), procDecls, diags);

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.uffdcheck.engine.Fairness;
 import org.uffdcheck.engine.Fault;
 import org.uffdcheck.lang.Diagnostics;
 import org.uffdcheck.lang.Span;
@@ -56,6 +57,7 @@ final class ScenarioChecker {
         // Counted as written, so that a bad thread or expect line is not reported a second time as missing.
         int threadLines = 0;
         boolean expectLine = false;
+        Fairness fairness = null;
         long maxStates = 0;
         int maxDepth = 0;
         for (ScenarioItem item : s.items()) {
@@ -81,7 +83,7 @@ final class ScenarioChecker {
                     if (Fault.byProperty(p.name()) != null) {
                         if (!faultsListed.add(p.name())) diags.error(p.span(), "property '" + p.name() + "' is listed twice");
                     } else if (!p.name().equals(DEADLOCK) && !names.properties.contains(p.name())) {
-                        diags.error(p.span(), "unknown property '" + p.name() + "'; declare it with invariant or reachable");
+                        diags.error(p.span(), "unknown property '" + p.name() + "'; declare it with invariant, reachable, eventually or leadsto");
                     } else if (checks.contains(p.name())) {
                         diags.error(p.span(), "property '" + p.name() + "' is listed twice");
                     } else {
@@ -94,6 +96,12 @@ final class ScenarioChecker {
                 else if (v != null && b.kind().name().equals("max_states")) maxStates = v;
                 else if (v != null && b.kind().name().equals("max_depth")) maxDepth = v;
                 else if (v != null) diags.error(b.kind().span(), "unknown bound '" + b.kind().name() + "'; expected max_states or max_depth");
+            } else if (item instanceof ScenarioItem.FairnessLine f) {
+                if (fairness != null) diags.error(f.span(), "scenario " + name + " already says its fairness");
+                fairness = Fairness.parse(f.mode().name());
+                if (fairness == null) {
+                    diags.error(f.mode().span(), "unknown fairness '" + f.mode().name() + "'; expected none, weak or strong");
+                }
             } else if (item instanceof ScenarioItem.Expect e) {
                 if (expectLine) diags.error(e.span(), "scenario " + name + " already says what it expects");
                 expectLine = true;
@@ -123,7 +131,8 @@ final class ScenarioChecker {
                     + "' but does not check it");
         }
         scenarios.putIfAbsent(name, new ScenarioInfo(name, s.span(), List.copyOf(threads), init, List.copyOf(checks),
-                List.copyOf(kills), java.util.Collections.unmodifiableMap(injects), expect, maxStates, maxDepth));
+                List.copyOf(kills), java.util.Collections.unmodifiableMap(injects), expect, maxStates, maxDepth,
+                fairness == null ? Fairness.WEAK : fairness));
     }
 
     /** Failures per kind and run: each one left is a state slot's value, so the bound stays small. */

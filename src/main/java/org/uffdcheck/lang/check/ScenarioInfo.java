@@ -7,6 +7,7 @@ import org.uffdcheck.lang.Span;
 /**
  * A checked scenario: threads to start, properties to check and the verdict the author expects.
  * injects maps each kind of failure the scenario lets happen to how many times it may, in order.
+ * fairness says which runs count for its eventually and leadsto properties (weak unless it says).
  */
 public record ScenarioInfo(
         String name,
@@ -18,7 +19,8 @@ public record ScenarioInfo(
         Map<String, Integer> injects,
         Expectation expect,
         long maxStates,
-        int maxDepth) {
+        int maxDepth,
+        org.uffdcheck.engine.Fairness fairness) {
 
     /** A thread named as the scenario names it, running proc with constant arguments. */
     public record ThreadStart(String name, ProcInfo proc, int[] args, Span span) {}

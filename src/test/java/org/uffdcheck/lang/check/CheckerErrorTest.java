@@ -271,7 +271,7 @@ class CheckerErrorTest {
     @Test
     void unknownPropertyInCheck() {
         assertEquals("""
-                models/m.uffd:4:11: error: unknown property 'no_deadlok'; declare it with invariant or reachable
+                models/m.uffd:4:11: error: unknown property 'no_deadlok'; declare it with invariant, reachable, eventually or leadsto
                  4 |     check no_deadlok;
                    |           ^^^^^^^^^^
                 1 error
