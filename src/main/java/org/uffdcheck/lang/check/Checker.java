@@ -62,6 +62,7 @@ public final class Checker {
                 if (declare(p.name().name(), p.name().span())) {
                     properties.put(p.name().name(), p);
                     names.properties.add(p.name().name());
+                    if (p.kind().liveness()) names.liveness.add(p.name().name());
                 }
             } else if (d instanceof Decl.Scenario s) scenarioDecls.add(s);
         }

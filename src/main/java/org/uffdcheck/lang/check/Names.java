@@ -12,6 +12,8 @@ final class Names {
     final Map<String, ProcInfo> procs = new HashMap<>();
     final Set<String> labels = new HashSet<>();
     final Set<String> properties = new HashSet<>();
+    /** The eventually and leadsto properties among them: the only ones a fairness line is about. */
+    final Set<String> liveness = new HashSet<>();
     /** Every struct's name, known before any struct is laid out, so pointers may refer ahead. */
     final Set<String> structs = new HashSet<>();
     /** Constants and structs declared with a mistake already reported: uses of them stay quiet. */

@@ -58,6 +58,7 @@ final class ScenarioChecker {
         int threadLines = 0;
         boolean expectLine = false;
         Fairness fairness = null;
+        ScenarioItem.FairnessLine fairnessLine = null;
         long maxStates = 0;
         int maxDepth = 0;
         for (ScenarioItem item : s.items()) {
@@ -98,6 +99,7 @@ final class ScenarioChecker {
                 else if (v != null) diags.error(b.kind().span(), "unknown bound '" + b.kind().name() + "'; expected max_states or max_depth");
             } else if (item instanceof ScenarioItem.FairnessLine f) {
                 if (fairness != null) diags.error(f.span(), "scenario " + name + " already says its fairness");
+                fairnessLine = f;
                 fairness = Fairness.parse(f.mode().name());
                 if (fairness == null) {
                     diags.error(f.mode().span(), "unknown fairness '" + f.mode().name() + "'; expected none, weak or strong");
@@ -125,6 +127,11 @@ final class ScenarioChecker {
             checks = new ArrayList<>(names.properties);
             checks.sort(null);
             checks.add(DEADLOCK);
+        }
+        if (fairnessLine != null && checks.stream().noneMatch(names.liveness::contains)) {
+            // Fairness only decides which infinite runs count for eventually and leadsto; a line that
+            // changes nothing is a mistake worth saying (a check line that left the property out).
+            diags.error(fairnessLine.span(), "scenario " + name + " says its fairness but checks no eventually or leadsto property");
         }
         if (!expect.holds() && Fault.byProperty(expect.property()) == null && !checks.contains(expect.property())) {
             diags.error(s.name().span(), "scenario " + name + " expects a violation of '" + expect.property()

@@ -279,6 +279,15 @@ class CheckerErrorTest {
     }
 
     @Test
+    void fairnessWithoutALivenessPropertyChecked() {
+        String text = "var done: bool;\nproc p() { done = true; }\neventually finished: done;\n"
+                + "scenario s {\n    thread t = p();\n    check deadlock;\n    fairness none;\n    expect holds;\n}\n";
+        String out = errors(text);
+        assertTrue(out.startsWith("models/m.uffd:7:5: error: scenario s says its fairness but checks no eventually or leadsto property"), out);
+        assertTrue(out.endsWith("1 error\n"), out);
+    }
+
+    @Test
     void unknownPropertyInExpect() {
         assertEquals("""
                 models/m.uffd:4:22: error: unknown property 'asert'
