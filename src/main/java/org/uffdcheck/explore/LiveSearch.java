@@ -107,7 +107,7 @@ final class LiveSearch {
             TransitionSystem.Stepper stepper = ts.newStepper();
             int current = 0;
             while (q.pop(s)) {
-                if (current + 2 > offsets.length) offsets = Arrays.copyOf(offsets, offsets.length * 2);
+                if (current + 2 > offsets.length) offsets = Arrays.copyOf(offsets, grown(offsets.length));
                 offsets[current++] = edges;
                 stepper.successors(s, this::edge);
                 if ((current & RunControl.POLL_MASK) == 1 && control.poll(current, edges, 0, q.size())) return null;
@@ -117,13 +117,24 @@ final class LiveSearch {
         }
     }
 
+    /**
+     * Twice n, within what a Java array can hold. A graph that needs more is a heap bound like any
+     * other (the explorer reports it as such), never an overflowed array size.
+     */
+    private static int grown(int n) {
+        if (n >= MAX_ARRAY) throw new OutOfMemoryError("the liveness graph needs more than " + MAX_ARRAY + " entries");
+        return (int) Math.min(2L * n, MAX_ARRAY);
+    }
+
+    private static final int MAX_ARRAY = Integer.MAX_VALUE - 8;
+
     private void edge(int[] next, int label) {
         long fp = Fingerprint.of(next);
         int target = index.get(fp);
         if (target < 0) target = visit(next);
         if (edges == targets.length) {
-            targets = Arrays.copyOf(targets, edges * 2);
-            movers = Arrays.copyOf(movers, edges * 2);
+            targets = Arrays.copyOf(targets, grown(edges));
+            movers = Arrays.copyOf(movers, grown(edges));
         }
         targets[edges] = target;
         movers[edges++] = (byte) ts.moverOf(label);

@@ -50,6 +50,8 @@ final class StateIndex {
     }
 
     private void grow() {
+        // A table of 2^30 slots is the largest a Java array allows; beyond it, a heap bound.
+        if (keys.length >= 1 << 30) throw new OutOfMemoryError("more than 2^29 states to number");
         long[] k = new long[keys.length * 2];
         int[] v = new int[keys.length * 2];
         for (int i = 0; i < keys.length; i++) if (keys[i] != 0) put(k, v, keys[i], values[i]);
