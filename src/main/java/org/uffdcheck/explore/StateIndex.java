@@ -3,22 +3,23 @@ package org.uffdcheck.explore;
 import org.uffdcheck.state.Fingerprint;
 
 /**
- * Fingerprint to state number, open addressing with linear probing: the liveness graph numbers
- * states in the order a breadth-first search meets them. Fingerprints are never 0, so 0 is empty.
+ * Fingerprint to state number, open addressing with linear probing: the liveness graph, and the
+ * observed graph that diff compares, number states in the order a breadth-first search meets
+ * them. Fingerprints are never 0, so 0 is empty.
  */
-final class StateIndex {
+public final class StateIndex {
     private long[] keys;
     private int[] values;
     private int size;
 
-    StateIndex(int expected) {
+    public StateIndex(int expected) {
         int cap = Integer.highestOneBit(Math.max(16, expected) * 2 - 1) << 1;
         keys = new long[cap];
         values = new int[cap];
     }
 
     /** The number of fp, or -1. */
-    int get(long fp) {
+    public int get(long fp) {
         int mask = keys.length - 1;
         for (int i = (int) Fingerprint.fmix64(fp) & mask; ; i = (i + 1) & mask) {
             if (keys[i] == fp) return values[i];
@@ -27,13 +28,13 @@ final class StateIndex {
     }
 
     /** Numbers fp, which must be new, with the next number, and returns it. */
-    int add(long fp) {
+    public int add(long fp) {
         if (2L * (size + 1) > keys.length) grow();
         put(keys, values, fp, size);
         return size++;
     }
 
-    int size() {
+    public int size() {
         return size;
     }
 

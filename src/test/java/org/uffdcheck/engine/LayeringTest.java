@@ -34,6 +34,15 @@ class LayeringTest {
     }
 
     @Test
+    void diffComparesSystemsBelowTheCommandLine() throws IOException {
+        Set<String> used = packagesUsedBy("diff");
+        assertTrue(Set.of("engine", "explore", "state", "compile", "trace", "props", "lang").containsAll(used), "diff uses " + used);
+        for (String pkg : List.of("engine", "explore", "state", "compile", "trace", "props", "lang")) {
+            assertFalse(packagesUsedBy(pkg).contains("diff"), pkg + " uses diff");
+        }
+    }
+
+    @Test
     void theScanSeesReferences() throws IOException {
         assertTrue(packagesUsedBy("cli").containsAll(List.of("engine", "explore", "compile")));
     }

@@ -1,0 +1,7 @@
+/**
+ * What tells two models apart as user space sees them: each scenario's state graph with its
+ * observations (Lts), internal steps compressed (InternalSccs), and the comparison of observable
+ * traces and stable failures both ways, breadth first so that the difference found is a shortest
+ * one (Comparison); then the run of each side up to it (Runs).
+ */
+package org.uffdcheck.diff;
