@@ -10,7 +10,7 @@ import org.uffdcheck.explore.Explorer;
  * before a verdict, rather than the 130 the JVM would give.
  */
 final class Interrupts {
-    private volatile Explorer current;
+    private volatile Runnable current;
     private volatile boolean interrupted;
     private final CountDownLatch reported = new CountDownLatch(1);
     private final Thread hook = new Thread(this::onSignal, "uffdcheck-interrupt");
@@ -18,8 +18,13 @@ final class Interrupts {
     Interrupts() { Runtime.getRuntime().addShutdownHook(hook); }
 
     void running(Explorer e) {
-        current = e;
-        if (interrupted && e != null) e.requestStop();
+        stopping(e == null ? null : e::requestStop);
+    }
+
+    /** What stops the work in progress (a diff builds graphs, not with an Explorer); null when none runs. */
+    void stopping(Runnable stop) {
+        current = stop;
+        if (interrupted && stop != null) stop.run();
     }
 
     boolean interrupted() { return interrupted; }
@@ -36,8 +41,8 @@ final class Interrupts {
 
     private void onSignal() {
         interrupted = true;
-        Explorer e = current;
-        if (e != null) e.requestStop();
+        Runnable stop = current;
+        if (stop != null) stop.run();
         try {
             reported.await(10, TimeUnit.SECONDS);
         } catch (InterruptedException ignored) {

@@ -52,12 +52,17 @@ final class RenderOptions {
 
     /** Writes the files asked for; false (after saying why on err) when one cannot be written. */
     boolean write(List<Counterexample> all, PrintWriter err) {
+        return write(all, null, err);
+    }
+
+    /** With the HTML page's title, or null for the counterexamples' own. */
+    boolean write(List<Counterexample> all, String title, PrintWriter err) {
         if ((json != null || html != null) && all.isEmpty()) {
             err.println("uffdcheck: no counterexample, so no trace file written");
             return true;
         }
         return (json == null || save(json, JsonTrace.write(all), err))
-                && (html == null || save(html, HtmlReport.render(all), err));
+                && (html == null || save(html, title == null ? HtmlReport.render(all) : HtmlReport.render(title, all), err));
     }
 
     private static boolean save(Path p, String text, PrintWriter err) {

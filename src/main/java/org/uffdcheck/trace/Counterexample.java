@@ -23,7 +23,9 @@ public record Counterexample(CompiledScenario scenario, PropertyId id, Kind kind
         DEADLOCK,
         INVARIANT,
         /** eventually or leadsto: a lasso, a run that repeats its last steps (or stays put) for ever. */
-        LIVENESS;
+        LIVENESS,
+        /** No property is violated: the run shows where two models differ as user space sees them (diff). */
+        DIFFERENCE;
 
         public String json() { return name().toLowerCase(java.util.Locale.ROOT); }
     }
@@ -73,6 +75,20 @@ public record Counterexample(CompiledScenario scenario, PropertyId id, Kind kind
             default -> throw new AssertionError(id.kind());
         }
         return new Counterexample(cs, id, kind, why, trace, steps);
+    }
+
+    /** The name a difference's runs carry where a counterexample names its property. */
+    public static final String DIFFERENCE_NAME = "observable_difference";
+
+    /** A run that shows a difference between two models, explained by explanation; its steps named like a violation's. */
+    public static Counterexample difference(CompiledScenario cs, String explanation, Execution trace) {
+        return new Counterexample(cs, PropertyId.invariant(DIFFERENCE_NAME), Kind.DIFFERENCE, explanation, trace,
+                steps(cs, trace));
+    }
+
+    /** What the run shows, before its explanation: "violated: PROPERTY", or "difference". */
+    public String headline() {
+        return kind == Kind.DIFFERENCE ? "difference" : "violated: " + property();
     }
 
     /** The violated property's name, as scenarios expect it. */

@@ -17,9 +17,13 @@ public final class HtmlReport {
     private HtmlReport() {}
 
     public static String render(List<Counterexample> all) {
+        return render(all.size() == 1 ? "uffdcheck: " + all.get(0).property() + " in " + all.get(0).scenario().info().name()
+                : "uffdcheck: " + all.size() + " counterexamples", all);
+    }
+
+    /** With a title of the caller's: a diff's page shows the runs of two models. */
+    public static String render(String title, List<Counterexample> all) {
         StringBuilder sb = new StringBuilder();
-        String title = all.size() == 1 ? "uffdcheck: " + all.get(0).property() + " in " + all.get(0).scenario().info().name()
-                : "uffdcheck: " + all.size() + " counterexamples";
         sb.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
         sb.append("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; "
                 + "script-src 'unsafe-inline'; img-src data:\">\n");
@@ -34,7 +38,9 @@ public final class HtmlReport {
         sb.append(String.format("<section class=\"counterexample\" id=\"cx%d\" data-cx=\"%d\">%n", i, i));
         sb.append("<h2>scenario ").append(Html.esc(cx.scenario().info().name())).append(" of ")
                 .append(Html.esc(cx.modelFile())).append("</h2>\n");
-        sb.append("<p class=\"violated\">violated: <b class=\"property\">").append(Html.esc(cx.property())).append("</b>: ")
+        String head = cx.kind() == Counterexample.Kind.DIFFERENCE ? "<b class=\"property\">difference</b>: "
+                : "violated: <b class=\"property\">" + Html.esc(cx.property()) + "</b>: ";
+        sb.append("<p class=\"violated\">").append(head)
                 .append(Html.esc(cx.explanation())).append(" &mdash; ").append(cx.steps().size()).append(" steps</p>\n");
         sb.append("<p class=\"hint\">Click a step (or focus it and press Enter) to see the state after it; "
                 + "bars beside a lifeline show the locks its thread holds, arrows go from the step that queued an "

@@ -55,7 +55,14 @@ public final class RaceDiagram {
         Columns.row(sb, "-".repeat(labelWidth), labelWidth, rule, width);
         Columns.row(sb, "end", labelWidth, endCells(cx, width), width);
         sb.append('\n');
-        sb.append(String.format("violated: %s: %s%n", cx.property(), cx.explanation()));
+        sb.append(String.format("%s: %s%n", cx.headline(), cx.explanation()));
+        // A difference is told by observations, which the diff lists; the state dump would bury them.
+        if (cx.kind() != Counterexample.Kind.DIFFERENCE) endState(sb, cx);
+        sb.append(legend());
+        return sb.toString();
+    }
+
+    private static void endState(StringBuilder sb, Counterexample cx) {
         sb.append("state at the end:\n");
         int[] last = cx.trace().last();
         Describer d = cx.scenario().describer();
@@ -65,8 +72,6 @@ public final class RaceDiagram {
         for (String line : lines) {
             for (String l : Columns.wrap(line, WIDTH, "  ", "      ")) sb.append(l).append('\n');
         }
-        sb.append(legend());
-        return sb.toString();
     }
 
     /** Several counterexamples (one per violated property), one after the other. */

@@ -59,8 +59,8 @@ final class SequenceChart {
         dots();
         ends(endRow);
         svg.append(String.format("<g class=\"verdict\"><rect x=\"4\" y=\"%d\" width=\"%d\" height=\"30\" rx=\"4\"/>"
-                + "<text x=\"14\" y=\"%d\">violated: %s: %s</text></g>%n", y(endRow) + ROW / 2 + 6, width - 8,
-                y(endRow) + ROW / 2 + 26, Html.esc(cx.property()), Html.esc(clip(cx.explanation(), width - 200))));
+                + "<text x=\"14\" y=\"%d\">%s: %s</text></g>%n", y(endRow) + ROW / 2 + 6, width - 8,
+                y(endRow) + ROW / 2 + 26, Html.esc(cx.headline()), Html.esc(clip(cx.explanation(), width - 200))));
         svg.append("</svg>\n");
         return svg.toString();
     }

@@ -96,6 +96,9 @@ public final class TraceReplay {
             labels.add(nextLabels.get(best));
         }
         Execution trace = trace(states, labels);
+        if (Counterexample.Kind.DIFFERENCE.json().equals(rec.kind())) {
+            return new Outcome(true, trace, 0, "all " + rec.steps().size() + " steps of the diff's run replay", notes);
+        }
         if (Counterexample.Kind.LIVENESS.json().equals(rec.kind())) {
             return new Outcome(false, trace, 0, "all " + rec.steps().size() + " steps replay, but replay does not yet "
                     + "check that a lasso's cycle closes and is fair, so " + rec.property() + " is not confirmed", notes);

@@ -1,0 +1,117 @@
+package org.uffdcheck.diff;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.uffdcheck.engine.Execution;
+import org.uffdcheck.engine.TransitionSystem;
+
+/**
+ * One comparison of two systems, typically a scenario before and after a patch: each side's
+ * observed graph, collapsed, then compared; when they differ, the run of each side that shows it.
+ */
+public final class ScenarioDiff {
+    /** One side's graph, uncollapsed and collapsed (both null when its build stopped early). */
+    public record Side(TransitionSystem system, ObservedGraph graph, Lts lts, InternalSccs sccs, double seconds) {
+        public int collapsed() {
+            return sccs == null ? 0 : sccs.quotient.states();
+        }
+    }
+
+    /**
+     * A run of one side: its states and step labels, and the label of each step's observation.
+     * For the side that shows the difference it runs through the difference (the extra
+     * observation, or the resting state that refuses); for the other side, up to the same trace.
+     */
+    public record SideRun(int side, Execution execution, int[] observations) {}
+
+    /** outcome is null when a side's build stopped; then runs is empty. */
+    public record Result(Side[] sides, Outcome outcome, Alphabet alphabet, double compareSeconds, List<SideRun> runs) {
+        public boolean stopped() {
+            return outcome == null;
+        }
+    }
+
+    private final TransitionSystem[] systems;
+    private final long maxStates;
+    private final int maxDepth;
+    private final Alphabet alphabet = new Alphabet();
+    private volatile ObservedGraph building;
+    private volatile boolean stopRequested;
+
+    /** maxStates bounds each side's states and the macrostate pairs; 0 means no limit, as for maxDepth (steps). */
+    public ScenarioDiff(TransitionSystem old, TransitionSystem neu, long maxStates, int maxDepth) {
+        this.systems = new TransitionSystem[] {old, neu};
+        this.maxStates = maxStates;
+        this.maxDepth = maxDepth;
+    }
+
+    /** From another thread (Ctrl-C): the build in progress stops soon, and the result says so. */
+    public void requestStop() {
+        stopRequested = true;
+        ObservedGraph g = building;
+        if (g != null) g.requestStop();
+    }
+
+    public Result run() {
+        Side[] sides = new Side[2];
+        for (int i = 0; i < 2; i++) {
+            long start = System.nanoTime();
+            ObservedGraph g = new ObservedGraph(systems[i], alphabet, maxStates, maxDepth);
+            building = g;
+            if (stopRequested) g.requestStop();
+            Lts lts = g.build();
+            building = null;
+            InternalSccs sccs = lts == null ? null : InternalSccs.of(lts);
+            sides[i] = new Side(systems[i], g, lts, sccs, seconds(start));
+            if (lts == null) {
+                if (i == 0) sides[1] = new Side(systems[1], null, null, null, 0);
+                return new Result(sides, null, alphabet, 0, List.of());
+            }
+        }
+        long start = System.nanoTime();
+        Outcome o = Comparison.compare(sides[0].sccs.quotient, sides[1].sccs.quotient, maxStates, 0);
+        List<SideRun> runs = new ArrayList<>();
+        Difference d = o.difference();
+        if (d != null) {
+            Side mine = sides[d.side()];
+            Side theirs = sides[1 - d.side()];
+            int goal = d.kind() == Difference.Kind.REFUSAL ? d.stableState() : -1;
+            runs.add(replay(d.side(), mine, Runs.find(mine.lts, mine.sccs, d.run(), goal)));
+            runs.add(replay(1 - d.side(), theirs, Runs.find(theirs.lts, theirs.sccs, d.trace(), -1)));
+        }
+        return new Result(sides, o, alphabet, seconds(start), runs);
+    }
+
+    private static double seconds(long start) {
+        return (System.nanoTime() - start) / 1e9;
+    }
+
+    /** The run's steps regenerated: an edge is its state's k-th successor in the observing stepper's order. */
+    private SideRun replay(int side, Side s, Runs.Run run) {
+        TransitionSystem ts = s.system;
+        TransitionSystem.Stepper stepper = ts.newObservingStepper();
+        int n = run.successors().length;
+        List<int[]> states = new ArrayList<>();
+        int[] labels = new int[n];
+        int[] observed = new int[n];
+        int[] cur = new int[ts.stateSize()];
+        ts.initialState(cur);
+        states.add(cur.clone());
+        for (int i = 0; i < n; i++) {
+            int k = run.successors()[i];
+            int[] seen = {0};
+            int[] next = new int[cur.length];
+            int step = i;
+            stepper.successors(cur, (succ, label) -> {
+                if (seen[0]++ != k) return;
+                System.arraycopy(succ, 0, next, 0, next.length);
+                labels[step] = label;
+                int code = stepper.observation();
+                observed[step] = code == 0 ? Lts.INTERNAL : alphabet.label(ts.observation(code));
+            });
+            cur = next;
+            states.add(cur.clone());
+        }
+        return new SideRun(side, new Execution(states, labels), observed);
+    }
+}
