@@ -10,6 +10,8 @@ import org.uffdcheck.compile.Compiler;
 import org.uffdcheck.compile.Reductions;
 import org.uffdcheck.diff.DiffReport;
 import org.uffdcheck.engine.ExploreOptions;
+import org.uffdcheck.engine.ExploreResult;
+import org.uffdcheck.engine.Violation;
 import org.uffdcheck.diff.Outcome;
 import org.uffdcheck.diff.ScenarioDiff;
 import org.uffdcheck.lang.ModelError;
@@ -227,10 +229,18 @@ final class DiffCommand implements Callable<Integer> {
                 return Main.BAD_INPUT;
             }
             interrupts.running(run.explorer());
-            verdict[i] = ModelRunner.verdict(run.go());
+            ExploreResult r = run.go();
             interrupts.running(null);
+            verdict[i] = ModelRunner.verdict(r);
+            for (Violation v : Report.violations(r)) {
+                // A step that observes twice is a mistake in the model, as check reports it.
+                if (v.id().fault() == null || !v.id().fault().modelError() || v.trace() == null) continue;
+                err.println("uffdcheck: " + (i == 0 ? oldFile : newFile) + ", scenario " + pair[i].name() + ": "
+                        + Counterexample.of(run.scenario(), v.id(), v.trace()).explanation());
+                return Main.BAD_INPUT;
+            }
         }
-        int w = Math.max(24, verdict[0].length() + 2);
+        int w = Math.max(24, verdict[0].length() + 7);
         out.println("properties of each side (as check reports them):");
         out.printf("  %-" + w + "s %s%n", "old: " + verdict[0], "new: " + verdict[1]);
         return Main.HOLDS;

@@ -37,8 +37,8 @@ public final class DiffReport {
         }
         Outcome o = r.outcome();
         if (o != null) {
-            out.add(String.format(Locale.ROOT, "compared: %d pairs of macrostates (%d macrostates), observable traces up to %d long, %.1f s",
-                    o.pairs(), o.macrostates(), o.depth(), r.compareSeconds()));
+            out.add(String.format(Locale.ROOT, "compared: %d pair%s of macrostates (%d macrostates), observable traces up to %d long, %.1f s",
+                    o.pairs(), o.pairs() == 1 ? "" : "s", o.macrostates(), o.depth(), r.compareSeconds()));
         }
         return out;
     }
