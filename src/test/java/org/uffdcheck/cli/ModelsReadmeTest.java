@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
  */
 class ModelsReadmeTest {
     private static final Path README = Path.of("models", "README.md");
-    private static final List<String> COVERED = List.of("scenarios/", "kernel/", "mutants/");
+    private static final List<String> COVERED = List.of("scenarios/", "kernel/", "mutants/", "diff/");
     private static final Pattern SYMMETRY = Pattern.compile("`--symmetry` needs ([\\d,]+) states");
 
     /** A row of the table: file (or a glob of files), scenario, verdict, states or "A to B", shows. */
