@@ -176,11 +176,14 @@ final class DiffCommand implements Callable<Integer> {
         interrupts.stopping(diff::requestStop);
         ScenarioDiff.Result r = diff.run();
         interrupts.stopping(null);
+        boolean bounded = r.stopped() || r.outcome().status() == Outcome.Status.BOUND;
+        // The verdicts come first: a model fault among them (a step observing twice) is bad input, not a difference.
+        String[] verdicts = bounded || interrupts.interrupted() ? null : verdicts(m, pair, interrupts, err);
+        if (!bounded && !interrupts.interrupted() && verdicts == null) return Main.BAD_INPUT;
         int code;
-        if (r.stopped() || r.outcome().status() == Outcome.Status.BOUND) {
-            boolean stopped = interrupts.interrupted();
-            out.println(title + ": " + (stopped ? "interrupted" : "bound hit (" + (r.stopped() ? "see below" : r.outcome().bound()) + ")")
-                    + " before a verdict");
+        if (bounded || interrupts.interrupted()) {
+            out.println(title + ": " + (interrupts.interrupted() ? "interrupted"
+                    : "bound hit (" + (r.stopped() ? DiffReport.stopReason(r) : r.outcome().bound()) + ")") + " before a verdict");
             code = Main.BOUND;
         } else if (r.outcome().status() == Outcome.Status.SAME) {
             out.println(title + ": same observable behaviour");
@@ -192,12 +195,21 @@ final class DiffCommand implements Callable<Integer> {
         for (String line : DiffReport.sizes(r, labels)) out.println("  " + line);
         if (code == Main.VIOLATION) {
             for (String line : DiffReport.difference(r)) out.println(line);
-            out.print(DiffReport.diagrams(r, render.full));
+            if (render.style() == Report.Style.LIST) {
+                for (Counterexample cx : DiffReport.runs(r)) {
+                    out.println();
+                    out.println(cx.explanation() + ":");
+                    out.print(org.uffdcheck.trace.TextTrace.render(cx.scenario(), cx.trace()));
+                }
+            } else {
+                out.print(DiffReport.diagrams(r, render.full));
+            }
             runs.addAll(DiffReport.runs(r));
         }
-        if (code != Main.BOUND) {
-            int v = verdicts(m, pair, cs, interrupts, out, err);
-            if (v == Main.BAD_INPUT) return v;
+        if (verdicts != null) {
+            int w = Math.max(24, verdicts[0].length() + 7);
+            out.println("properties of each side (as check reports them):");
+            out.printf("  %-" + w + "s %s%n", "old: " + verdicts[0], "new: " + verdicts[1]);
         }
         return code;
     }
@@ -215,9 +227,8 @@ final class DiffCommand implements Callable<Integer> {
         return Math.max(a, b);
     }
 
-    /** Each side's own property verdicts for its scenario, side by side. */
-    private int verdicts(CheckedModel[] m, ScenarioInfo[] pair, CompiledScenario[] cs, Interrupts interrupts, PrintWriter out,
-                         PrintWriter err) {
+    /** Each side's own property verdicts for its scenario, as check words them; null (after saying why) on a model error. */
+    private String[] verdicts(CheckedModel[] m, ScenarioInfo[] pair, Interrupts interrupts, PrintWriter err) {
         String[] verdict = new String[2];
         for (int i = 0; i < 2; i++) {
             ModelRunner.Run run;
@@ -226,7 +237,7 @@ final class DiffCommand implements Callable<Integer> {
                         .withMaxDepth(maxDepth), null);
             } catch (ModelError e) {
                 err.print(e.diagnostics().render());
-                return Main.BAD_INPUT;
+                return null;
             }
             interrupts.running(run.explorer());
             ExploreResult r = run.go();
@@ -237,12 +248,9 @@ final class DiffCommand implements Callable<Integer> {
                 if (v.id().fault() == null || !v.id().fault().modelError() || v.trace() == null) continue;
                 err.println("uffdcheck: " + (i == 0 ? oldFile : newFile) + ", scenario " + pair[i].name() + ": "
                         + Counterexample.of(run.scenario(), v.id(), v.trace()).explanation());
-                return Main.BAD_INPUT;
+                return null;
             }
         }
-        int w = Math.max(24, verdict[0].length() + 7);
-        out.println("properties of each side (as check reports them):");
-        out.printf("  %-" + w + "s %s%n", "old: " + verdict[0], "new: " + verdict[1]);
-        return Main.HOLDS;
+        return verdict;
     }
 }

@@ -43,6 +43,15 @@ public final class DiffReport {
         return out;
     }
 
+    /** Why a side's build stopped, for the verdict line: "old: --max-states". */
+    public static String stopReason(ScenarioDiff.Result r) {
+        for (int i = 0; i < 2; i++) {
+            ObservedGraph g = r.sides()[i].graph();
+            if (g != null && g.stop() != ObservedGraph.Stop.NONE) return SIDES[i] + ": " + stopWords(g.stop());
+        }
+        return "stopped";
+    }
+
     private static String stopWords(ObservedGraph.Stop s) {
         return switch (s) {
             case STATES -> "--max-states";
