@@ -30,8 +30,8 @@ public final class DiffReport {
                 what = String.format(Locale.ROOT, "stopped (%s) after %d states, %d steps, depth %d, %.1f s",
                         stopWords(s.graph().stop()), s.graph().states(), s.graph().edges(), s.graph().depth(), s.seconds());
             } else {
-                what = String.format(Locale.ROOT, "%d states, %d steps, %d after collapsing internal cycles, %.1f s",
-                        s.lts().states(), s.lts().edges(), s.collapsed(), s.seconds());
+                what = String.format(Locale.ROOT, "%d states, %d steps, %d after internal steps are compressed, %.1f s",
+                        s.lts().states(), s.lts().edges(), s.compressed().quotient.states(), s.seconds());
             }
             out.add(String.format("%-4s %s: %s", SIDES[i], labels[i], what));
         }
@@ -83,7 +83,7 @@ public final class DiffReport {
                     : "offering only: " + offer(a, d.stableOffer())));
             List<String> others = new ArrayList<>();
             for (int[] o : d.otherOffers()) others.add("{" + offer(a, o) + "}");
-            out.add(other + " cannot: wherever it comes to rest it offers more, at least one of " + String.join(" or ", others));
+            out.add(other + " cannot: wherever it comes to rest it offers at least " + String.join(" or ", others));
         }
         return out;
     }
@@ -117,8 +117,12 @@ public final class DiffReport {
             ScenarioDiff.SideRun run = r.runs().get(i);
             Counterexample cx = cxs.get(i);
             sb.append('\n').append("run of ").append(SIDES[run.side()]).append(" (").append(cx.modelFile())
-                    .append(", scenario ").append(cx.scenario().info().name()).append("), ")
-                    .append(run.execution().length()).append(" steps:\n");
+                    .append(", scenario ").append(cx.scenario().info().name()).append("), ");
+            if (run.execution().length() == 0) {
+                sb.append("no step: the difference is at the start\n");
+                continue;
+            }
+            sb.append(run.execution().length()).append(" steps:\n");
             sb.append(RaceDiagram.render(cx, full));
             sb.append("observations of this run:");
             int k = 0;

@@ -14,12 +14,12 @@ public final class Runs {
     /**
      * A run from the initial state whose observations are trace. states[i] is the state before
      * step i, which is its state's successors[i]-th edge (so the step regenerates from the
-     * system's stepper), and states has one more entry, the last state. The last state
-     * lies in collapsed state goal of sccs, or anywhere when goal is negative. Null if no run does.
+     * system's stepper), and states has one more entry, the last state, which end accepts.
+     * Null if no run does.
      */
     public record Run(int[] states, int[] successors) {}
 
-    public static Run find(Lts g, InternalSccs sccs, int[] trace, int goal) {
+    public static Run find(Lts g, int[] trace, java.util.function.IntPredicate end) {
         int len = trace.length;
         Map<Long, Long> parent = new HashMap<>();
         ArrayDeque<Long> queue = new ArrayDeque<>();
@@ -30,7 +30,7 @@ public final class Runs {
             long n = queue.poll();
             int s = (int) (n / (len + 1));
             int i = (int) (n % (len + 1));
-            if (i == len && (goal < 0 || sccs.component[s] == goal)) return rebuild(parent, n, len);
+            if (i == len && end.test(s)) return rebuild(parent, n, len);
             for (int e = g.offsets[s]; e < g.offsets[s + 1]; e++) {
                 int label = g.labels[e];
                 int j;

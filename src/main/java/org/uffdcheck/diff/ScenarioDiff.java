@@ -10,12 +10,8 @@ import org.uffdcheck.engine.TransitionSystem;
  * observed graph, collapsed, then compared; when they differ, the run of each side that shows it.
  */
 public final class ScenarioDiff {
-    /** One side's graph, uncollapsed and collapsed (both null when its build stopped early). */
-    public record Side(TransitionSystem system, ObservedGraph graph, Lts lts, InternalSccs sccs, double seconds) {
-        public int collapsed() {
-            return sccs == null ? 0 : sccs.quotient.states();
-        }
-    }
+    /** One side's graph, as explored and compressed (both null when its build stopped early). */
+    public record Side(TransitionSystem system, ObservedGraph graph, Lts lts, Compressed compressed, double seconds) {}
 
     /**
      * A run of one side: its states and step labels, and the label of each step's observation.
@@ -61,23 +57,24 @@ public final class ScenarioDiff {
             if (stopRequested) g.requestStop();
             Lts lts = g.build();
             building = null;
-            InternalSccs sccs = lts == null ? null : InternalSccs.of(lts);
-            sides[i] = new Side(systems[i], g, lts, sccs, seconds(start));
+            Compressed c = lts == null ? null : Compressed.of(lts);
+            sides[i] = new Side(systems[i], g, lts, c, seconds(start));
             if (lts == null) {
                 if (i == 0) sides[1] = new Side(systems[1], null, null, null, 0);
                 return new Result(sides, null, alphabet, 0, List.of());
             }
         }
         long start = System.nanoTime();
-        Outcome o = Comparison.compare(sides[0].sccs.quotient, sides[1].sccs.quotient, maxStates, 0);
+        Outcome o = Comparison.compare(sides[0].compressed.quotient, sides[1].compressed.quotient, maxStates, 0);
         List<SideRun> runs = new ArrayList<>();
         Difference d = o.difference();
         if (d != null) {
             Side mine = sides[d.side()];
             Side theirs = sides[1 - d.side()];
-            int goal = d.kind() == Difference.Kind.REFUSAL ? d.stableState() : -1;
-            runs.add(replay(d.side(), mine, Runs.find(mine.lts, mine.sccs, d.run(), goal)));
-            runs.add(replay(1 - d.side(), theirs, Runs.find(theirs.lts, theirs.sccs, d.trace(), -1)));
+            Compressed c = mine.compressed;
+            runs.add(replay(d.side(), mine, Runs.find(mine.lts, d.run(),
+                    d.kind() == Difference.Kind.REFUSAL ? c.restingIn(d.stableState()) : c.in(-1))));
+            runs.add(replay(1 - d.side(), theirs, Runs.find(theirs.lts, d.trace(), theirs.compressed.in(-1))));
         }
         return new Result(sides, o, alphabet, seconds(start), runs);
     }

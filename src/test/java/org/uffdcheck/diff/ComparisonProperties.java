@@ -80,6 +80,11 @@ class ComparisonProperties {
         Lts q = InternalSccs.of(a).quotient;
         assertEquals(Outcome.Status.SAME, compare(a, q).status());
         assertEquals(Outcome.Status.SAME, compare(q, a).status());
+        Lts b = Compressed.of(a).quotient;
+        assertTrue(b.states() <= q.states());
+        assertEquals(Outcome.Status.SAME, compare(a, b).status());
+        // Compressing again finds nothing left to merge.
+        assertEquals(b.states(), Compressed.of(b).quotient.states());
     }
 
     @Property(tries = 500)
@@ -89,7 +94,7 @@ class ComparisonProperties {
             @ForAll @IntRange(min = 1, max = 3) int maxPairs) {
         Lts a = lts(n, codes);
         Outcome full = compare(a, a);
-        Outcome cut = Comparison.compare(InternalSccs.of(a).quotient, InternalSccs.of(a).quotient, maxPairs, 0);
+        Outcome cut = Comparison.compare(Compressed.of(a).quotient, Compressed.of(a).quotient, maxPairs, 0);
         if (full.pairs() > maxPairs) {
             assertEquals(Outcome.Status.BOUND, cut.status());
             assertEquals(maxPairs, cut.pairs());
@@ -99,7 +104,7 @@ class ComparisonProperties {
     }
 
     static Outcome compare(Lts a, Lts b) {
-        return Comparison.compare(InternalSccs.of(a).quotient, InternalSccs.of(b).quotient, 0, 0);
+        return Comparison.compare(Compressed.of(a).quotient, Compressed.of(b).quotient, 0, 0);
     }
 
     /** The reported difference holds of the uncollapsed systems, and a run of the side shows it. */
@@ -113,17 +118,17 @@ class ComparisonProperties {
         assertFalse(sm.isEmpty());
         assertFalse(st.isEmpty());
         assertEquals(new TreeSet<>(asList(d.otherNext())), rt.next(st));
-        InternalSccs sccs = InternalSccs.of(mine);
+        Compressed c = Compressed.of(mine);
         Runs.Run run;
         if (d.kind() == Difference.Kind.TRACE) {
             assertTrue(rm.next(sm).contains(d.label()));
             assertFalse(rt.next(st).contains(d.label()));
-            run = Runs.find(mine, sccs, d.run(), -1);
+            run = Runs.find(mine, d.run(), c.in(-1));
         } else {
             TreeSet<Integer> offer = new TreeSet<>(asList(d.stableOffer()));
             assertTrue(rm.offers(sm).contains(offer), "no resting state offers " + offer);
             for (TreeSet<Integer> o : rt.offers(st)) assertFalse(offer.containsAll(o), "the other side rests with " + o);
-            run = Runs.find(mine, sccs, d.trace(), d.stableState());
+            run = Runs.find(mine, d.trace(), c.restingIn(d.stableState()));
             assertTrue(rm.rests(run.states()[run.states().length - 1]));
         }
         assertNotNull(run);

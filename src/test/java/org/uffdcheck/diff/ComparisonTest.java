@@ -71,14 +71,27 @@ class ComparisonTest {
     }
 
     @Test
+    void internalInterleavingsCompressToTheirObservations() {
+        // Two threads' internal steps in either order, then one observation: a diamond, then a.
+        Lts diamond = Lts.of(5, new int[] {0, 1, T}, new int[] {0, 2, T}, new int[] {1, 3, T}, new int[] {2, 3, T},
+                new int[] {3, 4, A});
+        Lts q = Compressed.of(diamond).quotient;
+        assertEquals(2, q.states());
+        assertEquals(1, q.edges());
+        // A choice that an internal step resolves is kept: a + tau.b is not a + b.
+        Lts choice = Lts.of(4, new int[] {0, 1, A}, new int[] {0, 2, T}, new int[] {2, 3, B});
+        assertEquals(3, Compressed.of(choice).quotient.states());
+    }
+
+    @Test
     void aTraceLimitEndsWithABound() {
         Lts loop = Lts.of(1, new int[] {0, 0, A});
         Lts longer = Lts.of(2, new int[] {0, 1, A}, new int[] {1, 1, A});
-        Outcome o = Comparison.compare(InternalSccs.of(loop).quotient, InternalSccs.of(longer).quotient, 0, 5);
+        Outcome o = Comparison.compare(Compressed.of(loop).quotient, Compressed.of(longer).quotient, 0, 5);
         assertEquals(Outcome.Status.SAME, o.status());
         Lts ends = Lts.of(7, new int[] {0, 1, A}, new int[] {1, 2, A}, new int[] {2, 3, A}, new int[] {3, 4, A},
                 new int[] {4, 5, A}, new int[] {5, 6, A});
-        Outcome cut = Comparison.compare(InternalSccs.of(loop).quotient, InternalSccs.of(ends).quotient, 0, 3);
+        Outcome cut = Comparison.compare(Compressed.of(loop).quotient, Compressed.of(ends).quotient, 0, 3);
         assertEquals(Outcome.Status.BOUND, cut.status());
         assertEquals(3, cut.depth());
         assertEquals(Outcome.Status.DIFFERENT, ComparisonProperties.compare(loop, ends).status());

@@ -57,7 +57,7 @@ class SelfDiffTest {
         Lts lts = g.build();
         assertNotNull(lts, "stopped: " + g.stop());
         if (expectedStates != null) assertEquals(expectedStates.longValue(), lts.states());
-        Lts q = InternalSccs.of(lts).quotient;
+        Lts q = Compressed.of(lts).quotient;
         assertEquals(Outcome.Status.SAME, Comparison.compare(q, q, 0, 0).status());
     }
 
