@@ -1,9 +1,7 @@
 package org.uffdcheck.diff;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -76,25 +74,33 @@ public final class Branching {
 
     /** States ordered so that the targets of a state's internal edges come before it (Kahn, on the reversed edges). */
     private static int[] internalTopologicalOrder(Lts g) {
-        int[] pending = new int[g.states];
-        List<List<Integer>> preds = new ArrayList<>();
-        for (int s = 0; s < g.states; s++) preds.add(new ArrayList<>());
-        for (int s = 0; s < g.states; s++) {
+        int n = g.states;
+        int[] pending = new int[n];
+        int[] predStart = new int[n + 1];
+        for (int s = 0; s < n; s++) {
             for (int e = g.offsets[s]; e < g.offsets[s + 1]; e++) {
                 if (g.labels[e] != Lts.INTERNAL) continue;
                 pending[s]++;
-                preds.get(g.targets[e]).add(s);
+                predStart[g.targets[e] + 1]++;
             }
         }
-        int[] order = new int[g.states];
+        for (int t = 0; t < n; t++) predStart[t + 1] += predStart[t];
+        int[] preds = new int[predStart[n]];
+        int[] fill = Arrays.copyOf(predStart, n);
+        for (int s = 0; s < n; s++) {
+            for (int e = g.offsets[s]; e < g.offsets[s + 1]; e++) {
+                if (g.labels[e] == Lts.INTERNAL) preds[fill[g.targets[e]]++] = s;
+            }
+        }
+        int[] order = new int[n];
         int head = 0;
         int tail = 0;
-        for (int s = 0; s < g.states; s++) if (pending[s] == 0) order[tail++] = s;
+        for (int s = 0; s < n; s++) if (pending[s] == 0) order[tail++] = s;
         while (head < tail) {
             int t = order[head++];
-            for (int s : preds.get(t)) if (--pending[s] == 0) order[tail++] = s;
+            for (int i = predStart[t]; i < predStart[t + 1]; i++) if (--pending[preds[i]] == 0) order[tail++] = preds[i];
         }
-        if (tail != g.states) throw new IllegalArgumentException("a cycle of internal steps: collapse it first");
+        if (tail != n) throw new IllegalArgumentException("a cycle of internal steps: collapse it first");
         return order;
     }
 

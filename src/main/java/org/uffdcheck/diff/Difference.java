@@ -11,7 +11,7 @@ import java.util.List;
  * @param side 0 or 1: the side that can observe label (TRACE) or rest offering stableOffer (REFUSAL)
  * @param trace the common observable trace before the difference
  * @param label the observation only side can make after trace (TRACE), else 0
- * @param stableState the collapsed state of side that rests (REFUSAL), else -1
+ * @param stableState the compressed state of side that rests (REFUSAL), else -1
  * @param stableOffer what that state offers, sorted (REFUSAL), else empty
  * @param otherNext what the other side can observe after trace, sorted
  * @param otherOffers the least the other side offers in each of its resting states after trace (REFUSAL)
