@@ -193,6 +193,10 @@ final class DiffCommand implements Callable<Integer> {
             code = Main.VIOLATION;
         }
         for (String line : DiffReport.sizes(r, labels)) out.println("  " + line);
+        if (!bounded && r.alphabet().size() == 0) {
+            out.println("  note: no step of either side observes anything (no observe statement runs), so any two such "
+                    + "scenarios look the same; the libraries' process and monitor threads observe their calls");
+        }
         if (code == Main.VIOLATION) {
             for (String line : DiffReport.difference(r)) out.println(line);
             if (render.style() == Report.Style.LIST) {

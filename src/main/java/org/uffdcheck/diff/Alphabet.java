@@ -26,6 +26,11 @@ public final class Alphabet {
         return observations.size() - 1;
     }
 
+    /** How many distinct observations the systems made. */
+    public int size() {
+        return observations.size() - 1;
+    }
+
     public Observation observation(int label) {
         return observations.get(label);
     }

@@ -104,6 +104,15 @@ class DiffCommandTest {
     }
 
     @Test
+    void scenariosThatObserveNothingAreSameWithANote() throws IOException {
+        Path quiet = model("quiet.uffd", WAITS.replace("observe wrote(1);", "").replace("observe saw(x);", ""));
+        CliTest.Result r = CliTest.run("diff", quiet.toString(), quiet.toString());
+        assertEquals(Main.HOLDS, r.code(), r.all());
+        assertTrue(r.out().contains("note: no step of either side observes anything"), r.out());
+        clean(r);
+    }
+
+    @Test
     void limitsEndInExitThreeWithCounts() throws IOException {
         Path old = model("old.uffd", WAITS);
         CliTest.Result r = CliTest.run("diff", "--max-states", "2", old.toString(), old.toString());
