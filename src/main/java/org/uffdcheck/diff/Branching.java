@@ -115,18 +115,22 @@ public final class Branching {
 
     /** Edges between classes, each once; internal steps inside a class dropped. */
     private static InternalSccs quotient(Lts g, int[] block, int blocks) {
-        int[][] edges = new int[g.edges()][];
+        int[] from = new int[g.edges()];
+        int[] to = new int[g.edges()];
+        int[] label = new int[g.edges()];
         int k = 0;
         for (int s = 0; s < g.states; s++) {
             for (int e = g.offsets[s]; e < g.offsets[s + 1]; e++) {
                 int t = block[g.targets[e]];
                 if (g.labels[e] == Lts.INTERNAL && t == block[s]) continue;
-                edges[k++] = new int[] {block[s], t, g.labels[e]};
+                from[k] = block[s];
+                to[k] = t;
+                label[k++] = g.labels[e];
             }
         }
         // Lts.of keeps duplicates; the collapse drops them, and merges any cycle of internal steps
         // between classes (its states can reach one another unobserved, so they are equivalent too).
-        return InternalSccs.of(Lts.of(blocks, Arrays.copyOf(edges, k)));
+        return InternalSccs.of(Lts.of(blocks, from, to, label, k));
     }
 
     private static long[] sortedDistinct(long[] a, int n) {

@@ -36,16 +36,29 @@ public final class Lts {
 
     /** Edge lists in any order, as (from, to, label) triples: for tests and small builders. */
     public static Lts of(int states, int[]... edges) {
+        int[] from = new int[edges.length];
+        int[] to = new int[edges.length];
+        int[] label = new int[edges.length];
+        for (int i = 0; i < edges.length; i++) {
+            from[i] = edges[i][0];
+            to[i] = edges[i][1];
+            label[i] = edges[i][2];
+        }
+        return of(states, from, to, label, edges.length);
+    }
+
+    /** The first count edges of the three arrays, in any order; duplicates are kept. */
+    public static Lts of(int states, int[] from, int[] to, int[] label, int count) {
         int[] offsets = new int[states + 1];
-        for (int[] e : edges) offsets[e[0] + 1]++;
+        for (int i = 0; i < count; i++) offsets[from[i] + 1]++;
         for (int s = 0; s < states; s++) offsets[s + 1] += offsets[s];
         int[] fill = Arrays.copyOf(offsets, states);
-        int[] targets = new int[edges.length];
-        int[] labels = new int[edges.length];
-        for (int[] e : edges) {
-            int i = fill[e[0]]++;
-            targets[i] = e[1];
-            labels[i] = e[2];
+        int[] targets = new int[count];
+        int[] labels = new int[count];
+        for (int i = 0; i < count; i++) {
+            int e = fill[from[i]]++;
+            targets[e] = to[i];
+            labels[e] = label[i];
         }
         return new Lts(offsets, targets, labels);
     }

@@ -26,6 +26,7 @@ public final class ObservedGraph {
     private StateQueue queue;
     private TransitionSystem.Stepper stepper;
     private int[] codes = new int[16];
+    private final TransitionSystem.SuccessorSink sink = this::edge;
     private int[] targets = new int[1024];
     private int[] labels = new int[1024];
     private int edges;
@@ -99,7 +100,7 @@ public final class ObservedGraph {
                 if (maxDepth > 0 && depth >= maxDepth && stepper.successors(s, (n, l) -> { }) > 0) return stopped(Stop.DEPTH);
                 if (current + 2 > offsets.length) offsets = Arrays.copyOf(offsets, grown(offsets.length));
                 offsets[current++] = edges;
-                stepper.successors(s, this::edge);
+                stepper.successors(s, sink);
                 if (maxStates > 0 && states > maxStates) return stopped(Stop.STATES);
                 if ((current & 1023) == 0 && stopRequested) return stopped(Stop.INTERRUPTED);
             }
