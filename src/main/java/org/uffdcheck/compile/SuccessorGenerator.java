@@ -74,7 +74,7 @@ final class SuccessorGenerator implements TransitionSystem.Stepper {
             if (s[threadBase[t]] == 0) continue;
             label = t << ALT_BITS;
             obs = 0;
-            total += expand(s, t, 0, 0);
+            total += expand(s, t, 0, 0, false);
             if (s[threadBase[t] + Layout.SIGNAL] == Layout.SIG_ALLOWED && sleepsKillably(s, threadBase[t])) {
                 int[] w = buffer(0);
                 System.arraycopy(s, 0, w, 0, size);
@@ -101,8 +101,12 @@ final class SuccessorGenerator implements TransitionSystem.Stepper {
         }
     }
 
-    /** Steps thread t from src in every enabled way; emits each result. Returns how many. */
-    private int expand(int[] src, int t, int depth, int steps) {
+    /**
+     * Steps thread t from src in every enabled way; emits each result. Returns how many, or
+     * REFUSED when this is a local step joined to an observing step and it observes as well: then
+     * the caller ends its step before this one (one step makes at most one observation).
+     */
+    private int expand(int[] src, int t, int depth, int steps, boolean joinedLocal) {
         int tb = threadBase[t];
         Op op = ops[src[tb]];
         int frame = tb + Layout.HDR + src[tb + 1];
@@ -132,18 +136,23 @@ final class SuccessorGenerator implements TransitionSystem.Stepper {
                 if (!op.exec(w, t, tb, frame, c)) continue;
                 restarted = settle(w, t, tb);
             } catch (FaultException | ArithmeticException e) {
+                // Every alternative of a local step reaches the same observe, so the first one
+                // decides before anything was emitted.
+                if (joinedLocal && obsIn != 0 && emitted == 0 && e instanceof FaultException f
+                        && f.fault == Fault.OBSERVE_TWICE) {
+                    return REFUSED;
+                }
                 emitted += emitFault(src, w, e, op);
                 continue;
             }
-            // A local step joins the step before it only if that one made no observation: a local
-            // step may observe too, and one step makes at most one.
-            if (w[tb] != 0 && (resting || region != 0 && !restarted && atomicRegion(w, tb) == region
-                    || mergeLocal && obs == 0 && ops[w[tb]].local)) {
+            boolean inBlock = w[tb] != 0
+                    && (resting || region != 0 && !restarted && atomicRegion(w, tb) == region);
+            if (inBlock || w[tb] != 0 && mergeLocal && ops[w[tb]].local) {
                 if (steps >= ATOMIC_STEP_LIMIT) {
                     emitted += emitFault(src, w, new FaultException(Fault.ATOMIC_TOO_LONG), op);
                     continue;
                 }
-                int more = expand(w, t, depth + 1, steps + 1);
+                int more = expand(w, t, depth + 1, steps + 1, !inBlock);
                 if (more > 0) {
                     emitted += more;
                     continue;
@@ -179,6 +188,8 @@ final class SuccessorGenerator implements TransitionSystem.Stepper {
     }
 
     /** Records the observe at pc as the observation of the step being generated. */
+    private static final int REFUSED = -1;
+
     private void observe(int[] s, int t, int tb, int pc) {
         if (obs != 0) {
             faultAt = pc;
