@@ -32,6 +32,8 @@ public final class CompiledScenario implements TransitionSystem {
 
     private final Leaks leaks;
     private final PropertyNodes propertyNodes;
+    /** The steps every stepper runs; shared, since they hold no state. */
+    private Steps steps;
 
     CompiledScenario(CheckedModel model, ScenarioInfo info, Layout layout, Code code, int[] initial, Set<Integer> endPcs,
                      List<Check> invariants, List<Check> reachables, List<Live> lives, boolean[] namedThreads,
@@ -51,7 +53,20 @@ public final class CompiledScenario implements TransitionSystem {
         this.reachables = reachables;
         this.forbidden = new ForbiddenLocks(model, layout);
         this.leaks = new Leaks(model, layout, code);
+        this.steps = new Steps.Interpreted(code.ops);
     }
+
+    /**
+     * Chooses how the steps run, before any stepper is made: COMPILED generates the scenario's
+     * code now (falling back to the interpreter where it cannot).
+     */
+    public CompiledScenario engine(Engine e) {
+        steps = e == Engine.COMPILED ? StepCompiler.compile(code.ops) : new Steps.Interpreted(code.ops);
+        return this;
+    }
+
+    /** Whether the steps run as generated code. */
+    public boolean compiledSteps() { return !(steps instanceof Steps.Interpreted); }
 
     /** At an end state, whether some heap object is live but unreachable. */
     public boolean leaks(int[] s) { return leaks.any(s, threadCount()); }
@@ -77,7 +92,7 @@ public final class CompiledScenario implements TransitionSystem {
     }
 
     private SuccessorGenerator stepper(Symmetry sym) {
-        return new SuccessorGenerator(code, layout, threadCount(), layout.stateSize, forbidden, reductions.mergeLocal(), sym);
+        return new SuccessorGenerator(code, steps, layout, threadCount(), layout.stateSize, forbidden, reductions.mergeLocal(), sym);
     }
 
     /**

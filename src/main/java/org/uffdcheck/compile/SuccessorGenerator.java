@@ -15,6 +15,8 @@ final class SuccessorGenerator implements TransitionSystem.Stepper {
     static final int ATOMIC_STEP_LIMIT = 100_000;
 
     private final Op[] ops;
+    /** Runs the instruction at a pc: the Ops themselves, or code generated from them. */
+    private final Steps stepCode;
     /** ops[pc].free(), looked up per step without a virtual call. */
     private final boolean[] freeOp;
     /** The jumps that start an atomic block anew (BasicOps.Jump.entersAtomic). */
@@ -30,8 +32,9 @@ final class SuccessorGenerator implements TransitionSystem.Stepper {
     private TransitionSystem.SuccessorSink sink;
     private int label;
 
-    SuccessorGenerator(Code code, Layout layout, int threads, int size, ForbiddenLocks forbidden, boolean mergeLocal,
-              Symmetry symmetry) {
+    SuccessorGenerator(Code code, Steps steps, Layout layout, int threads, int size, ForbiddenLocks forbidden,
+              boolean mergeLocal, Symmetry symmetry) {
+        this.stepCode = steps;
         this.symmetry = symmetry;
         this.forbidden = forbidden;
         this.mergeLocal = mergeLocal;
@@ -84,7 +87,8 @@ final class SuccessorGenerator implements TransitionSystem.Stepper {
     /** Steps thread t from src in every enabled way; emits each result. Returns how many. */
     private int expand(int[] src, int t, int depth, int steps) {
         int tb = threadBase[t];
-        Op op = ops[src[tb]];
+        int pc = src[tb];
+        Op op = ops[pc];
         int frame = tb + Layout.HDR + src[tb + 1];
         int[] w = buffer(depth);
         if (op.userWait && forbidden.heldBy(src, t)) {
@@ -92,7 +96,7 @@ final class SuccessorGenerator implements TransitionSystem.Stepper {
         }
         int n;
         try {
-            n = op.choices(src, t, tb, frame);
+            n = stepCode.choices(pc, src, t, tb, frame);
         } catch (FaultException | ArithmeticException e) {
             return emitFault(src, w, e, op);
         }
@@ -104,7 +108,7 @@ final class SuccessorGenerator implements TransitionSystem.Stepper {
             System.arraycopy(src, 0, w, 0, size);
             boolean restarted;
             try {
-                if (!op.exec(w, t, tb, frame, c)) continue;
+                if (!stepCode.exec(pc, w, t, tb, frame, c)) continue;
                 restarted = settle(w, t, tb);
             } catch (FaultException | ArithmeticException e) {
                 emitted += emitFault(src, w, e, op);
@@ -138,7 +142,7 @@ final class SuccessorGenerator implements TransitionSystem.Stepper {
         boolean restarted = false;
         while ((pc = s[tb]) != 0 && freeOp[pc]) {
             restarted |= entersAtomic[pc];
-            ops[pc].exec(s, t, tb, tb + Layout.HDR + s[tb + 1], 0);
+            stepCode.exec(pc, s, t, tb, tb + Layout.HDR + s[tb + 1], 0);
         }
         return restarted;
     }
