@@ -38,10 +38,13 @@ final class OpBytecode {
         return true;
     }
 
-    /** The op's exec only moves the pc to next and succeeds. */
+    /**
+     * The op's exec only moves the pc to next and succeeds. An observe is one: the successor
+     * generator records its observation, since only it knows which step the observe labels.
+     */
     static boolean onlyMoves(Op op) {
         return op.getClass() == BasicOps.Skip.class || op.getClass() == BasicOps.Jump.class
-                || op.getClass() == BasicOps.Await.class;
+                || op.getClass() == BasicOps.Await.class || op.getClass() == ObserveOp.class;
     }
 
     void choices(Op op) {
