@@ -61,8 +61,8 @@ final class SearchOptions {
     String fairness;
 
     @Option(names = "--engine", paramLabel = "ENGINE",
-            description = "How steps run: compiled (bytecode generated for the scenario when it is loaded; the default) "
-                    + "or interp (the interpreter, the reference); both give the same states in the same order.")
+            description = "How steps run: interp (the interpreter, the reference; the default) or compiled (bytecode "
+                    + "generated for the scenario when it is loaded); both give the same states in the same order.")
     String engine;
 
     /** The --engine given, or the default. */

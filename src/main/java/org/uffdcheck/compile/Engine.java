@@ -8,8 +8,12 @@ package org.uffdcheck.compile;
 public enum Engine {
     INTERP, COMPILED;
 
-    /** The engine of runs that do not choose one. */
-    public static final Engine DEFAULT = COMPILED;
+    /**
+     * The engine of runs that do not choose one. The interpreter: the generated code explores no
+     * faster once warm, and its thousands of small methods take the JIT longer to warm up, which
+     * the short kernel runs feel (docs/performance.md).
+     */
+    public static final Engine DEFAULT = INTERP;
 
     /** The engine named on a command line ("interp" or "compiled"), or null. */
     public static Engine parse(String s) {
