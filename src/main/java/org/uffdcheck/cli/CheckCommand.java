@@ -90,7 +90,7 @@ final class CheckCommand implements Callable<Integer> {
                 ModelRunner.Run run;
                 try {
                     run = ModelRunner.prepare(model, s, opts, p -> err.println(Report.progress(p)), search.reductions(),
-                            search.fairness());
+                            search.fairness(), search.engine());
                 } catch (ModelError e) {
                     err.print(e.diagnostics().render());
                     return Main.BAD_INPUT;

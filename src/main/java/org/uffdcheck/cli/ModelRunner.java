@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.uffdcheck.compile.CompiledScenario;
 import org.uffdcheck.compile.Compiler;
+import org.uffdcheck.compile.Engine;
 import org.uffdcheck.compile.Reductions;
 import org.uffdcheck.engine.ExploreOptions;
 import org.uffdcheck.engine.Fairness;
@@ -71,15 +72,20 @@ final class ModelRunner {
         return prepare(m, s, base, progress, reductions, null);
     }
 
+    static Run prepare(CheckedModel m, ScenarioInfo s, ExploreOptions base, java.util.function.Consumer<Progress> progress,
+                       Reductions reductions, Fairness fairness) {
+        return prepare(m, s, base, progress, reductions, fairness, Engine.DEFAULT);
+    }
+
     /**
      * fairness, when not null, overrides the scenario's own. Throws ModelError, located at the
      * property, when the scenario checks a liveness property under options that cannot judge it.
      */
     static Run prepare(CheckedModel m, ScenarioInfo s, ExploreOptions base, java.util.function.Consumer<Progress> progress,
-                       Reductions reductions, Fairness fairness) {
+                       Reductions reductions, Fairness fairness, Engine engine) {
         ExploreOptions opts = optionsFor(base, s);
         livenessCheckable(m, s, opts, reductions);
-        CompiledScenario cs = Compiler.compile(m, s, reductions);
+        CompiledScenario cs = Compiler.compile(m, s, reductions).engine(engine);
         Explorer ex = new Explorer(cs, new ScenarioChecks(cs), opts);
         ex.fairness(fairness == null ? s.fairness() : fairness);
         if (progress != null) ex.onProgress(progress);

@@ -1,5 +1,6 @@
 package org.uffdcheck.cli;
 
+import org.uffdcheck.compile.Engine;
 import org.uffdcheck.compile.Reductions;
 import org.uffdcheck.engine.ExploreOptions;
 import org.uffdcheck.engine.Fairness;
@@ -59,6 +60,14 @@ final class SearchOptions {
                     + "again moves) or none.")
     String fairness;
 
+    @Option(names = "--engine", paramLabel = "ENGINE",
+            description = "How steps run: interp (the interpreter, the reference; the default) or compiled (bytecode "
+                    + "generated for the scenario when it is loaded); both give the same states in the same order.")
+    String engine;
+
+    /** The --engine given, or the default. */
+    Engine engine() { return engine == null ? Engine.DEFAULT : Engine.parse(engine); }
+
     /** The --fairness given, or null to let each scenario say. */
     Fairness fairness() { return fairness == null ? null : Fairness.parse(fairness); }
 
@@ -76,6 +85,7 @@ final class SearchOptions {
     /** A usage mistake, or null. */
     String problem() {
         if (dfs && simulate != null) return "--dfs and --simulate exclude each other";
+        if (engine != null && Engine.parse(engine) == null) return "--engine must be interp or compiled, got '" + engine + "'";
         if (fairness != null && Fairness.parse(fairness) == null) {
             return "--fairness must be none, weak or strong, got '" + fairness + "'";
         }

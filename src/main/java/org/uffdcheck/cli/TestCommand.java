@@ -131,7 +131,8 @@ final class TestCommand implements Callable<Integer> {
             if (interrupts.interrupted()) return;
             ModelRunner.Run run;
             try {
-                run = ModelRunner.prepare(model, s, search.toOptions(), null, search.reductions(), search.fairness());
+                run = ModelRunner.prepare(model, s, search.toOptions(), null, search.reductions(), search.fairness(),
+                        search.engine());
             } catch (ModelError e) {
                 err.print(e.diagnostics().render());
                 rows.add(new Row(f.toString(), s.name(), s.expect().show(), MODEL_ERRORS, 0, 0, Outcome.BAD_INPUT));

@@ -33,6 +33,8 @@ public final class CompiledScenario implements TransitionSystem {
     private final Leaks leaks;
     private final ObservationTable observations;
     private final PropertyNodes propertyNodes;
+    /** The steps every stepper runs; shared, since they hold no state. */
+    private Steps steps;
 
     CompiledScenario(CheckedModel model, ScenarioInfo info, Layout layout, Code code, int[] initial, Set<Integer> endPcs,
                      List<Check> invariants, List<Check> reachables, List<Live> lives, boolean[] namedThreads,
@@ -52,8 +54,21 @@ public final class CompiledScenario implements TransitionSystem {
         this.reachables = reachables;
         this.forbidden = new ForbiddenLocks(model, layout);
         this.leaks = new Leaks(model, layout, code);
+        this.steps = new Steps.Interpreted(code.ops);
         this.observations = new ObservationTable(threadNames().toArray(new String[0]));
     }
+
+    /**
+     * Chooses how the steps run, before any stepper is made: COMPILED generates the scenario's
+     * code now (falling back to the interpreter where it cannot).
+     */
+    public CompiledScenario engine(Engine e) {
+        steps = e == Engine.COMPILED ? StepCompiler.compile(code.ops) : new Steps.Interpreted(code.ops);
+        return this;
+    }
+
+    /** Whether the steps run as generated code. */
+    public boolean compiledSteps() { return !(steps instanceof Steps.Interpreted); }
 
     /** At an end state, whether some heap object is live but unreachable. */
     public boolean leaks(int[] s) { return leaks.any(s, threadCount()); }
@@ -83,14 +98,14 @@ public final class CompiledScenario implements TransitionSystem {
      * and an observation names the thread that really moved.
      */
     @Override public Stepper newObservingStepper() {
-        return new SuccessorGenerator(code, layout, threadCount(), layout.stateSize, forbidden, reductions.mergeLocal(), null,
+        return new SuccessorGenerator(code, steps, layout, threadCount(), layout.stateSize, forbidden, reductions.mergeLocal(), null,
                 observations);
     }
 
     @Override public org.uffdcheck.engine.Observation observation(int code) { return observations.get(code); }
 
     private SuccessorGenerator stepper(Symmetry sym) {
-        return new SuccessorGenerator(code, layout, threadCount(), layout.stateSize, forbidden, reductions.mergeLocal(), sym,
+        return new SuccessorGenerator(code, steps, layout, threadCount(), layout.stateSize, forbidden, reductions.mergeLocal(), sym,
                 null);
     }
 

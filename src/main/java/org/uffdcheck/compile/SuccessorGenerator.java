@@ -18,6 +18,8 @@ final class SuccessorGenerator implements TransitionSystem.Stepper {
     private static final byte STEP = 0, FREE = 1, OBSERVE = 2;
 
     private final Op[] ops;
+    /** Runs the instruction at a pc: the Ops themselves, or code generated from them. */
+    private final Steps stepCode;
     /** What ops[pc].free() says, looked up per step without a virtual call; OBSERVE for free observes. */
     private final byte[] freeKind;
     /** The observes a thread may rest on (atomic-opening ones, and any at a thread's start). */
@@ -45,8 +47,9 @@ final class SuccessorGenerator implements TransitionSystem.Stepper {
     /** Where a fault raised outside the step's own instruction happened (the second observe); 0 for none. */
     private int faultAt;
 
-    SuccessorGenerator(Code code, Layout layout, int threads, int size, ForbiddenLocks forbidden, boolean mergeLocal,
-              Symmetry symmetry, ObservationTable table) {
+    SuccessorGenerator(Code code, Steps steps, Layout layout, int threads, int size, ForbiddenLocks forbidden,
+              boolean mergeLocal, Symmetry symmetry, ObservationTable table) {
+        this.stepCode = steps;
         this.symmetry = symmetry;
         this.table = table;
         this.forbidden = forbidden;
@@ -108,7 +111,8 @@ final class SuccessorGenerator implements TransitionSystem.Stepper {
      */
     private int expand(int[] src, int t, int depth, int steps, boolean joinedLocal) {
         int tb = threadBase[t];
-        Op op = ops[src[tb]];
+        int pc = src[tb];
+        Op op = ops[pc];
         int frame = tb + Layout.HDR + src[tb + 1];
         int[] w = buffer(depth);
         if (op.userWait && forbidden.heldBy(src, t)) {
@@ -116,7 +120,7 @@ final class SuccessorGenerator implements TransitionSystem.Stepper {
         }
         int n;
         try {
-            n = op.choices(src, t, tb, frame);
+            n = stepCode.choices(pc, src, t, tb, frame);
         } catch (FaultException | ArithmeticException e) {
             return emitFault(src, w, e, op);
         }
@@ -133,7 +137,7 @@ final class SuccessorGenerator implements TransitionSystem.Stepper {
             boolean restarted;
             try {
                 if (resting) observe(w, t, tb, op.pc);
-                if (!op.exec(w, t, tb, frame, c)) continue;
+                if (!stepCode.exec(pc, w, t, tb, frame, c)) continue;
                 restarted = settle(w, t, tb);
             } catch (FaultException | ArithmeticException e) {
                 // Every alternative of a local step reaches the same observe, so the first one
@@ -182,7 +186,7 @@ final class SuccessorGenerator implements TransitionSystem.Stepper {
                 observe(s, t, tb, pc);
             }
             restarted |= entersAtomic[pc];
-            ops[pc].exec(s, t, tb, tb + Layout.HDR + s[tb + 1], 0);
+            stepCode.exec(pc, s, t, tb, tb + Layout.HDR + s[tb + 1], 0);
         }
         return restarted;
     }

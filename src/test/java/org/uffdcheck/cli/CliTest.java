@@ -251,6 +251,19 @@ class CliTest {
     }
 
     @Test
+    void bothEnginesPrintTheSameReport() throws IOException {
+        Path f = model("two.uffd", TWO_INVARIANTS);
+        Result interp = run("check", "--engine", "interp", f.toString());
+        Result compiled = run("check", "--engine", "compiled", f.toString());
+        assertEquals(Main.VIOLATION, interp.code(), interp.all());
+        assertEquals(interp.code(), compiled.code(), compiled.all());
+        assertEquals(interp.out().replaceAll("[0-9.]+ s\\b.*", ""), compiled.out().replaceAll("[0-9.]+ s\\b.*", ""));
+        Result bad = run("check", "--engine", "jit", f.toString());
+        assertEquals(Main.BAD_INPUT, bad.code());
+        assertTrue(bad.err().contains("--engine must be interp or compiled, got 'jit'"), bad.err());
+    }
+
+    @Test
     void symmetryKeepsTheVerdictAndShowsTheRealThreads() throws IOException {
         String body = "var x: int[0..3];\nvar lk: spinlock;\n"
                 + "proc bump() { spin_lock(lk); x = x + 1; spin_unlock(lk); }\n"
