@@ -8,7 +8,6 @@ import org.junit.jupiter.api.Test;
 import org.uffdcheck.engine.ExploreOptions;
 import org.uffdcheck.engine.ExploreResult;
 import org.uffdcheck.engine.ExploreResult.Status;
-import org.uffdcheck.engine.PropertyId;
 import org.uffdcheck.engine.StateChecks;
 import org.uffdcheck.engine.TransitionSystem;
 
@@ -25,24 +24,11 @@ class LiveSearchStopTest {
     void aStopDuringTheCycleSearchInterruptsWithTheCountsSoFar() {
         AtomicReference<Explorer> explorer = new AtomicReference<>();
         long[] expansions = {0};
-        TransitionSystem ring = new TransitionSystem() {
-            @Override public int stateSize() { return 1; }
-
-            @Override public void initialState(int[] out) { out[0] = 0; }
-
-            @Override public Stepper newStepper() {
-                int[] next = new int[1];
-                return (state, sink) -> {
-                    // The safety search expands each state once, then the liveness pass numbers them again:
-                    // the stop comes as the last state is numbered, so only the cycle search can notice it.
-                    if (++expansions[0] == 2L * N) explorer.get().requestStop();
-                    next[0] = (state[0] + 1) % N;
-                    sink.accept(next, 0);
-                    return 1;
-                };
-            }
-        };
-        Explorer ex = new Explorer(ring, neverGoal(), ExploreOptions.defaults());
+        // The safety search expands each state once, then the liveness pass numbers them again:
+        // the stop comes as the last state is numbered, so only the cycle search can notice it.
+        Explorer ex = new Explorer(ring(() -> {
+            if (++expansions[0] == 2L * N) explorer.get().requestStop();
+        }), neverGoal(), ExploreOptions.defaults());
         explorer.set(ex);
         ExploreResult r = ex.run();
         assertEquals(Status.INTERRUPTED, r.status());
@@ -54,48 +40,42 @@ class LiveSearchStopTest {
 
     @Test
     void withoutAStopTheRingIsALasso() {
-        ExploreResult r = new Explorer(new Ring(), neverGoal(), ExploreOptions.defaults()).run();
+        ExploreResult r = new Explorer(ring(() -> { }), neverGoal(), ExploreOptions.defaults()).run();
         assertEquals(Status.VIOLATION, r.status());
         assertEquals(0, r.trace().loop());
         assertEquals(N, r.trace().length());
     }
 
-    private static final class Ring implements TransitionSystem {
-        @Override public int stateSize() { return 1; }
-
-        @Override public void initialState(int[] out) { out[0] = 0; }
-
-        @Override public Stepper newStepper() {
-            int[] next = new int[1];
-            return (state, sink) -> {
-                next[0] = (state[0] + 1) % N;
-                sink.accept(next, 0);
-                return 1;
-            };
+    /** States 0 .. N-1, each with one step to the next, round; onExpand runs at each expansion. */
+    private static TransitionSystem ring(Runnable onExpand) {
+        int[] offsets = new int[N + 1];
+        int[] targets = new int[N];
+        for (int s = 0; s < N; s++) {
+            offsets[s + 1] = s + 1;
+            targets[s] = (s + 1) % N;
         }
+        TransitionSystem graph = LiveSearchProperties.system(new LiveGraph(offsets, targets, new byte[N]));
+        return new TransitionSystem() {
+            @Override public int stateSize() { return 1; }
+
+            @Override public void initialState(int[] out) { graph.initialState(out); }
+
+            @Override public Stepper newStepper() {
+                Stepper inner = graph.newStepper();
+                return (state, sink) -> {
+                    onExpand.run();
+                    return inner.successors(state, sink);
+                };
+            }
+        };
     }
 
+    /** eventually with a goal false everywhere: every state is bad, only the initial one a start. */
     private static StateChecks neverGoal() {
-        return new StateChecks() {
-            @Override public int violation(int[] state) { return OK; }
-
-            @Override public PropertyId property(int index) { throw new AssertionError(); }
-
-            @Override public boolean checksDeadlock() { return false; }
-
-            @Override public boolean isValidEnd(int[] state) { return true; }
-
-            @Override public int reachableCount() { return 0; }
-
-            @Override public PropertyId reachable(int index) { throw new AssertionError(); }
-
-            @Override public boolean reached(int index, int[] state) { return false; }
-
-            @Override public int livenessCount() { return 1; }
-
-            @Override public PropertyId liveness(int index) { return PropertyId.eventually("never"); }
-
-            @Override public boolean liveGoal(int index, int[] state) { return false; }
-        };
+        boolean[] start = new boolean[N];
+        boolean[] bad = new boolean[N];
+        start[0] = true;
+        java.util.Arrays.fill(bad, true);
+        return LiveSearchProperties.checks(start, bad, false);
     }
 }
