@@ -103,7 +103,10 @@ final class CheckCommand implements Callable<Integer> {
                 } else {
                     Report.print(out, run.scenario(), r, render.style());
                     for (Violation v : Report.violations(r)) {
-                        if (v.trace() != null) counterexamples.add(Counterexample.of(run.scenario(), v.id(), v.trace()));
+                        if (v.trace() != null) {
+                            counterexamples.add(Counterexample.of(run.scenario(), v.id(), v.trace(),
+                                    search.fairness() != null ? search.fairness() : s.fairness()));
+                        }
                     }
                 }
                 out.flush();

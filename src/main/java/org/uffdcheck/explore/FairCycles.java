@@ -20,11 +20,15 @@ import org.uffdcheck.engine.Fairness;
  *     edges; otherwise the states where such a thread is enabled can be on no fair cycle inside it,
  *     and the SCCs of what is left are tried again (Emerson-Lei).
  * </ul>
- * Tarjan's algorithm runs on explicit stacks: graphs have millions of states.
+ * One pass of Tarjan's algorithm, on explicit stacks (graphs have millions of states), rooted at
+ * the starts and confined to bad states, finds the SCCs and judges each as it completes: a search
+ * whose goal holds stops at the first fair one, and a lone state without a self-loop (most of a
+ * large graph) costs nothing more. Paths for the lasso are searched only once one is found.
  */
 final class FairCycles {
     private final LiveGraph g;
     private final Fairness fairness;
+    private final RunControl control;
     private final int n;
     /** Which subproblem a state belongs to; 0 for none. */
     private final int[] region;
@@ -35,15 +39,25 @@ final class FairCycles {
     private final int[] callStates;
     private final int[] callEdges;
     private final int[] tarjanStack;
-    /** For BFS: the edge a state was first reached by, -1 at a source, and visit stamps. */
+    /** For BFS: the edge a state was first reached by, -1 at a source; and for both searches, visit stamps. */
     private final int[] via;
     private final int[] stamp;
     private int stampNow;
     private final int[] queue;
+    private long visits;
+    /** STRONG: what is left of unfair SCCs, to be split again, with their region ids. */
+    private final List<int[]> work = new ArrayList<>();
+    private final List<Integer> workIds = new ArrayList<>();
 
-    private FairCycles(LiveGraph g, Fairness fairness) {
+    /** Thrown when the user or the time limit stops the search (control.poll said so). */
+    static final class Stopped extends RuntimeException {
+        Stopped() { super(null, null, false, false); }
+    }
+
+    private FairCycles(LiveGraph g, Fairness fairness, RunControl control) {
         this.g = g;
         this.fairness = fairness;
+        this.control = control;
         this.n = g.states;
         region = new int[n];
         index = new int[n];
@@ -59,41 +73,67 @@ final class FairCycles {
 
     /** A fair lasso through start into bad states for ever, or null if there is none. */
     static Lasso find(LiveGraph g, Fairness fairness, boolean[] start, boolean[] bad) {
-        return new FairCycles(g, fairness).find(start, bad);
+        return find(g, fairness, start, bad, null);
+    }
+
+    /** As find, polling control (when not null) as the searches do; throws Stopped when it says stop. */
+    static Lasso find(LiveGraph g, Fairness fairness, boolean[] start, boolean[] bad, RunControl control) {
+        return new FairCycles(g, fairness, control).find(start, bad);
     }
 
     private Lasso find(boolean[] start, boolean[] bad) {
-        bfs(new int[] {0}, null, 0);
-        int[] prefixVia = via.clone();
-        // The region: bad states reachable from a reachable start through bad states only.
-        int[] sources = new int[n];
         int count = 0;
-        for (int s = 0; s < n; s++) if (stamp[s] == stampNow && start[s] && bad[s]) sources[count++] = s;
-        int[] inRegion = bfs(Arrays.copyOf(sources, count), bad, 0);
-        int[] regionVia = via.clone();
+        for (int s = 0; s < n; s++) if (start[s] && bad[s] && g.parents[s] != LiveGraph.UNREACHED) count++;
+        int[] sources = new int[count];
+        count = 0;
+        for (int s = 0; s < n; s++) if (start[s] && bad[s] && g.parents[s] != LiveGraph.UNREACHED) sources[count++] = s;
         int first = nextRegion++;
-        for (int s : inRegion) region[s] = first;
-        int[] fair = fairSet(inRegion, first);
+        for (int s = 0; s < n; s++) if (bad[s]) region[s] = first;
+        int[] fair = sccs(sources, first);
+        while (fair == null && !work.isEmpty()) {
+            int[] set = work.remove(work.size() - 1);
+            fair = sccs(set, workIds.remove(workIds.size() - 1));
+        }
         if (fair == null) return null;
         int id = region[fair[0]];
-        // Enter where the region's BFS first met the set, after a shortest path to its start.
-        int entry = closest(id, inRegion);
+        // Enter where a BFS through bad states from the starts first meets the set, after a shortest path to its start.
+        int entry = closest(sources, bad, id);
         List<Integer> edges = new ArrayList<>();
-        int src = walkBack(entry, regionVia, edges);
-        walkBack(src, prefixVia, edges);
+        int src = walkBack(entry, via, edges);
+        walkBack(src, g.parents, edges);
         Collections.reverse(edges);
         int loopStart = edges.size();
         if (!g.ends(entry)) cycle(entry, id, fair, edges);
         return lasso(edges, loopStart);
     }
 
-    /** The member of fair that the region's BFS reached first. */
-    private int closest(int id, int[] bfsOrder) {
-        for (int s : bfsOrder) if (region[s] == id) return s;
-        throw new AssertionError("fair set outside the region");
+    /** The member of region id that a BFS from sources through bad states reaches first; sets via. */
+    private int closest(int[] sources, boolean[] bad, int id) {
+        stampNow++;
+        int head = 0;
+        int tail = 0;
+        for (int s : sources) {
+            if (stamp[s] == stampNow) continue;
+            if (region[s] == id) { via[s] = -1; return s; }
+            stamp[s] = stampNow;
+            via[s] = -1;
+            queue[tail++] = s;
+        }
+        while (head < tail) {
+            int s = queue[head++];
+            for (int e = g.offsets[s]; e < g.offsets[s + 1]; e++) {
+                int t = g.targets[e];
+                if (stamp[t] == stampNow || !bad[t]) continue;
+                stamp[t] = stampNow;
+                via[t] = e;
+                if (region[t] == id) return t;
+                queue[tail++] = t;
+            }
+        }
+        throw new AssertionError("the fair set is not reachable from a start");
     }
 
-    /** Follows via back from s to a source, adding the edges (last first); returns the source. */
+    /** Follows viaOf back from s to a source, adding the edges (last first); returns the source. */
     private int walkBack(int s, int[] viaOf, List<Integer> edges) {
         while (viaOf[s] >= 0) {
             edges.add(viaOf[s]);
@@ -112,31 +152,8 @@ final class FairCycles {
         return new Lasso(states, e, loopStart);
     }
 
-    /**
-     * BFS from sources over states in within (all if null), or, when regionId is positive, over
-     * states of that region; sets via and stamps. Returns the states reached in order of distance.
-     */
-    private int[] bfs(int[] sources, boolean[] within, int regionId) {
-        stampNow++;
-        int head = 0;
-        int tail = 0;
-        for (int s : sources) {
-            if (stamp[s] == stampNow) continue;
-            stamp[s] = stampNow;
-            via[s] = -1;
-            queue[tail++] = s;
-        }
-        while (head < tail) {
-            int s = queue[head++];
-            for (int e = g.offsets[s]; e < g.offsets[s + 1]; e++) {
-                int t = g.targets[e];
-                if (stamp[t] == stampNow || within != null && !within[t] || regionId > 0 && region[t] != regionId) continue;
-                stamp[t] = stampNow;
-                via[t] = e;
-                queue[tail++] = t;
-            }
-        }
-        return Arrays.copyOf(queue, tail);
+    private void poll() {
+        if (control != null && (++visits & RunControl.POLL_MASK) == 1 && control.poll(visits, 0, 0, 0)) throw new Stopped();
     }
 
     private boolean selfLoop(int s) {
@@ -144,59 +161,60 @@ final class FairCycles {
         return false;
     }
 
-    /** The members of a fair SCC (or of a lone end state) inside the region, or null. */
-    private int[] fairSet(int[] members, int id) {
-        List<int[]> work = new ArrayList<>();
-        work.add(members);
-        List<Integer> ids = new ArrayList<>();
-        ids.add(id);
-        while (!work.isEmpty()) {
-            int[] set = work.remove(work.size() - 1);
-            int setId = ids.remove(ids.size() - 1);
-            for (int[] scc : sccs(set, setId)) {
-                int c = nextRegion++;
-                for (int s : scc) region[s] = c;
-                if (scc.length == 1 && !selfLoop(scc[0])) {
-                    if (g.ends(scc[0])) return scc;
-                    continue;
-                }
-                int moved = 0;
-                int somewhere = 0;
-                int everywhere = -1;
-                for (int s : scc) {
-                    int en = g.enabled(s);
-                    somewhere |= en;
-                    everywhere &= en;
-                    for (int e = g.offsets[s]; e < g.offsets[s + 1]; e++) if (region[g.targets[e]] == c) moved |= 1 << g.movers[e];
-                }
-                switch (fairness) {
-                    case NONE -> { return scc; }
-                    case WEAK -> { if ((everywhere & ~moved) == 0) return scc; }
-                    case STRONG -> {
-                        int unfair = somewhere & ~moved;
-                        if (unfair == 0) return scc;
-                        int d = nextRegion++;
-                        int kept = 0;
-                        for (int s : scc) {
-                            if ((g.enabled(s) & unfair) != 0) region[s] = 0; else { region[s] = d; scc[kept++] = s; }
-                        }
-                        if (kept > 0) { work.add(Arrays.copyOf(scc, kept)); ids.add(d); }
-                    }
-                }
-            }
+    /**
+     * Judges the SCC tarjanStack[from .. to): the members of a fair one (or of a lone end state),
+     * or null. Its states get a region of their own, so its internal edges are those that stay in
+     * it. Under STRONG an unfair one leaves the states where no unmoving thread is enabled as work.
+     */
+    private int[] judge(int from, int to) {
+        int c = nextRegion++;
+        if (to - from == 1 && !selfLoop(tarjanStack[from])) {
+            region[tarjanStack[from]] = c;
+            return g.ends(tarjanStack[from]) ? new int[] {tarjanStack[from]} : null;
         }
-        return null;
+        for (int i = from; i < to; i++) region[tarjanStack[i]] = c;
+        int moved = 0;
+        int somewhere = 0;
+        int everywhere = -1;
+        for (int i = from; i < to; i++) {
+            int s = tarjanStack[i];
+            int en = g.enabled(s);
+            somewhere |= en;
+            everywhere &= en;
+            for (int e = g.offsets[s]; e < g.offsets[s + 1]; e++) if (region[g.targets[e]] == c) moved |= 1 << g.movers[e];
+        }
+        int[] scc = Arrays.copyOfRange(tarjanStack, from, to);
+        switch (fairness) {
+            case NONE -> { return scc; }
+            case WEAK -> { return (everywhere & ~moved) == 0 ? scc : null; }
+            case STRONG -> {
+                int unfair = somewhere & ~moved;
+                if (unfair == 0) return scc;
+                int d = nextRegion++;
+                int kept = 0;
+                for (int s : scc) {
+                    if ((g.enabled(s) & unfair) != 0) region[s] = 0; else { region[s] = d; scc[kept++] = s; }
+                }
+                if (kept > 0) { work.add(Arrays.copyOf(scc, kept)); workIds.add(d); }
+                return null;
+            }
+            default -> throw new AssertionError(fairness);
+        }
     }
 
-    /** The SCCs of the states of region id (members lists them all), by Tarjan on explicit stacks. */
-    private List<int[]> sccs(int[] members, int id) {
-        List<int[]> out = new ArrayList<>();
-        for (int s : members) { index[s] = -1; onStack[s] = false; }
+    /**
+     * Tarjan's algorithm from roots over the states of region id, judging each SCC as it
+     * completes; returns the first fair one's members, or null when none is.
+     */
+    private int[] sccs(int[] roots, int id) {
+        stampNow++;
         int counter = 0;
         int top = 0;
-        for (int root : members) {
-            if (index[root] != -1) continue;
+        for (int root : roots) {
+            if (stamp[root] == stampNow || region[root] != id) continue;
+            poll();
             int sp = 0;
+            stamp[root] = stampNow;
             index[root] = low[root] = counter++;
             tarjanStack[top++] = root;
             onStack[root] = true;
@@ -209,7 +227,9 @@ final class FairCycles {
                     callEdges[sp - 1] = e + 1;
                     int w = g.targets[e];
                     if (region[w] != id) continue;
-                    if (index[w] == -1) {
+                    if (stamp[w] != stampNow) {
+                        poll();
+                        stamp[w] = stampNow;
                         index[w] = low[w] = counter++;
                         tarjanStack[top++] = w;
                         onStack[w] = true;
@@ -228,12 +248,13 @@ final class FairCycles {
                 if (low[v] == index[v]) {
                     int from = top;
                     do { from--; onStack[tarjanStack[from]] = false; } while (tarjanStack[from] != v);
-                    out.add(Arrays.copyOfRange(tarjanStack, from, top));
+                    int[] fair = judge(from, top);
+                    if (fair != null) return fair;
                     top = from;
                 }
             }
         }
-        return out;
+        return null;
     }
 
     /**
@@ -291,7 +312,22 @@ final class FairCycles {
     /** Appends a shortest path inside region id from a to b; returns b. */
     private int pathTo(int a, int b, int id, List<Integer> edges) {
         if (a == b) return b;
-        bfs(new int[] {a}, null, id);
+        stampNow++;
+        int head = 0;
+        int tail = 0;
+        stamp[a] = stampNow;
+        via[a] = -1;
+        queue[tail++] = a;
+        while (head < tail && stamp[b] != stampNow) {
+            int s = queue[head++];
+            for (int e = g.offsets[s]; e < g.offsets[s + 1]; e++) {
+                int t = g.targets[e];
+                if (stamp[t] == stampNow || region[t] != id) continue;
+                stamp[t] = stampNow;
+                via[t] = e;
+                queue[tail++] = t;
+            }
+        }
         if (stamp[b] != stampNow) throw new AssertionError("a fair set is not strongly connected");
         List<Integer> back = new ArrayList<>();
         walkBack(b, via, back);

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import org.uffdcheck.compile.CompiledScenario;
 import org.uffdcheck.compile.Describer;
+import org.uffdcheck.engine.Fairness;
 import org.uffdcheck.engine.Fault;
 import org.uffdcheck.engine.PropertyId;
 import org.uffdcheck.engine.Execution;
@@ -13,10 +14,11 @@ import org.uffdcheck.props.ScenarioChecks;
 
 /**
  * A violated property with the trace that violates it, its steps named for people. Every renderer
- * (race diagram, JSON, HTML) takes a list of these, one per violated property.
+ * (race diagram, JSON, HTML) takes a list of these, one per violated property. fairness is the
+ * mode a lasso's cycle was judged under (it is recorded so that replay judges it the same way).
  */
 public record Counterexample(CompiledScenario scenario, PropertyId id, Kind kind, String explanation,
-                             Execution trace, List<TraceStep> steps) {
+                             Execution trace, List<TraceStep> steps, Fairness fairness) {
     public enum Kind {
         /** A runtime check failed (assert, unlock of a lock not held, ...). */
         FAULT,
@@ -39,12 +41,19 @@ public record Counterexample(CompiledScenario scenario, PropertyId id, Kind kind
      * of the faults sharing a name it is (memory_safe) is read from that state.
      */
     public static Counterexample of(CompiledScenario cs, String property, Execution trace) {
+        int live = cs.livenessNames().indexOf(property);
+        if (live >= 0 && trace.lasso()) return of(cs, new ScenarioChecks(cs).liveness(live), trace);
         PropertyId id = new ScenarioChecks(cs).violated(trace.last(), property, null);
         return of(cs, id != null ? id : PropertyId.named(property), trace);
     }
 
-    /** Names the steps of trace, which ends in a state violating property id. */
+    /** Names the steps of trace, which ends in a state violating property id, under the scenario's fairness. */
     public static Counterexample of(CompiledScenario cs, PropertyId id, Execution trace) {
+        return of(cs, id, trace, cs.info().fairness());
+    }
+
+    /** Names the steps of trace, which ends in a state violating property id (a lasso: fair under fairness). */
+    public static Counterexample of(CompiledScenario cs, PropertyId id, Execution trace, Fairness fairness) {
         int[] last = trace.last();
         Fault f = id.fault();
         List<TraceStep> steps = steps(cs, trace);
@@ -74,7 +83,7 @@ public record Counterexample(CompiledScenario scenario, PropertyId id, Kind kind
             case REACHABLE -> throw new IllegalArgumentException("a reachability property has witnesses, not counterexamples: " + id.name());
             default -> throw new AssertionError(id.kind());
         }
-        return new Counterexample(cs, id, kind, why, trace, steps);
+        return new Counterexample(cs, id, kind, why, trace, steps, fairness);
     }
 
     /** The name a difference's runs carry where a counterexample names its property. */

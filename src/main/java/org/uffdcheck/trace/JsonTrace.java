@@ -69,7 +69,10 @@ public final class JsonTrace {
         u.put("explanation", cx.explanation());
         u.put("expected", cs.info().expect().show());
         // ITF's loop: the run goes on from states[loop] for ever; the last state is that state again.
-        if (cx.trace().lasso()) root.put("loop", cx.trace().loop());
+        if (cx.trace().lasso()) {
+            root.put("loop", cx.trace().loop());
+            u.put("fairness", cx.fairness().spelling());
+        }
         ArrayNode vars = root.putArray("vars");
         List<Describer.Var> globals = d.globals();
         for (Describer.Var g : globals) vars.add(g.name());

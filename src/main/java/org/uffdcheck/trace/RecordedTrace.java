@@ -8,9 +8,13 @@ import java.util.List;
 /**
  * A counterexample read back from the JSON that JsonTrace writes: what replay needs of it. fault
  * is the kind of a fault violation (use_after_free), null otherwise. states holds the ITF state objects (index 0 is the initial state); steps.get(i) led to states.get(i + 1).
+ * loop is a lasso's ITF loop index, NO_LOOP when the trace has none; fairness is the mode its
+ * cycle was judged under, null when the trace does not say.
  */
 public record RecordedTrace(String model, String scenario, String property, String kind, String fault, List<String> threads,
-                            List<String> vars, List<JsonNode> states, List<Step> steps) {
+                            List<String> vars, List<JsonNode> states, List<Step> steps, int loop, String fairness) {
+    public static final int NO_LOOP = -1;
+
     /** A recorded step: who moved, in which procedure, at which line, running which statement. */
     public record Step(int number, String thread, String proc, String file, int line, String statement) {
         public String describe() { return thread + " runs \"" + statement + "\" in " + proc + " (" + file + ":" + line + ")"; }
@@ -56,8 +60,17 @@ public record RecordedTrace(String model, String scenario, String property, Stri
         if (states.isEmpty()) throw new IllegalArgumentException("the trace has no states");
         // Traces written before fault was recorded leave it out: then any fault of the property's name matches.
         String fault = u.hasNonNull("fault") ? u.get("fault").asText() : null;
+        int loop = NO_LOOP;
+        if (t.has("loop")) {
+            JsonNode l = t.get("loop");
+            if (!l.canConvertToInt() || !l.isIntegralNumber() || l.asInt() < 0 || l.asInt() >= states.size()) {
+                throw new IllegalArgumentException("\"loop\" must be the index of one of the " + states.size() + " states, got " + l);
+            }
+            loop = l.asInt();
+        }
+        String fairness = u.hasNonNull("fairness") ? u.get("fairness").asText() : null;
         return new RecordedTrace(text(u, "model"), text(u, "scenario"), text(u, "property"), text(u, "kind"), fault,
-                threads, vars, states, steps);
+                threads, vars, states, steps, loop, fairness);
     }
 
     private static JsonNode need(JsonNode n, String field) {

@@ -21,6 +21,8 @@ final class SequenceChart {
     static final int TOP = 64;
     static final int ROW = 38;
     private static final double CHAR = 7.2;
+    /** Room right of the lanes for a lasso's cycle bracket. */
+    private static final int CYCLE_MARGIN = 36;
     private static final String[] LOCK_COLOURS = {"#d9480f", "#1971c2", "#2f9e44", "#ae3ec9", "#f08c00", "#0c8599"};
 
     private final Counterexample cx;
@@ -39,7 +41,7 @@ final class SequenceChart {
     private String build() {
         int n = cx.threadCount();
         int steps = cx.steps().size();
-        int width = LEFT + n * LANE + 8;
+        int width = LEFT + n * LANE + 8 + (cx.trace().lasso() ? CYCLE_MARGIN : 0);
         int endRow = steps + 1;
         int height = y(endRow) + ROW + 44;
         svg.append(String.format("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart\" width=\"%d\" height=\"%d\" "
@@ -58,6 +60,7 @@ final class SequenceChart {
         eventArrows(endRow);
         dots();
         ends(endRow);
+        if (cx.trace().lasso()) cycle(width);
         svg.append(String.format("<g class=\"verdict\"><rect x=\"4\" y=\"%d\" width=\"%d\" height=\"30\" rx=\"4\"/>"
                 + "<text x=\"14\" y=\"%d\">%s: %s</text></g>%n", y(endRow) + ROW / 2 + 6, width - 8,
                 y(endRow) + ROW / 2 + 26, Html.esc(cx.headline()), Html.esc(clip(cx.explanation(), width - 200))));
@@ -81,7 +84,8 @@ final class SequenceChart {
             marks.addAll(RaceDiagram.otherChanges(s));
             if (!s.proc().equals(procShown[s.thread()])) marks.add("in " + s.proc() + "()");
             procShown[s.thread()] = s.proc();
-            svg.append(String.format("<g class=\"step%s\" data-step=\"%d\" data-thread=\"%s\" tabindex=\"0\">", s.fault() != null ? " fault" : "",
+            String cls = (s.fault() != null ? " fault" : "") + (cx.trace().lasso() && r > cx.trace().loop() ? " cycle" : "");
+            svg.append(String.format("<g class=\"step%s\" data-step=\"%d\" data-thread=\"%s\" tabindex=\"0\">", cls,
                     r, Html.esc(s.threadName())));
             svg.append(String.format("<title>%s</title>", Html.esc(s.threadName() + " in " + s.proc() + " at " + s.location()
                     + ": " + s.statement() + (marks.isEmpty() ? "" : "\n" + String.join("\n", marks)))));
@@ -187,6 +191,32 @@ final class SequenceChart {
                     + "<text x=\"%d\" y=\"%d\">%s</text></g>%n", state, Html.esc(cx.threadName(t)), x(t) - 20, y(endRow) - 12,
                     LANE - 40, x(t) - 12, y(endRow) + 4, Html.esc(clip(text, LANE - 56))));
         }
+    }
+
+    /**
+     * A lasso's cycle in the right margin: a bracket beside its steps with an arrow from the last
+     * one back up to the state it returns to; a run that ends gets a mark on its last row instead.
+     */
+    private void cycle(int width) {
+        int loop = cx.trace().loop();
+        int last = cx.steps().size();
+        int x = width - CYCLE_MARGIN + 10;
+        if (loop == last) {
+            svg.append(String.format("<g class=\"cycle ends\" data-loop=\"%d\"><title>the run ends here and stays for ever</title>"
+                    + "<circle cx=\"%d\" cy=\"%d\" r=\"6\"/><text x=\"%d\" y=\"%d\">end</text></g>%n", loop, x + 6, y(last),
+                    x - 2, y(last) + 18));
+            return;
+        }
+        int top = y(loop) + 4;
+        int bottom = y(last);
+        String what = "cycle: steps " + (loop + 1) + "-" + last + " repeat for ever; after step " + last
+                + " the run is back in the state " + (loop == 0 ? "it starts in" : "after step " + loop);
+        svg.append(String.format("<g class=\"cycle\" data-loop=\"%d\" data-last=\"%d\"><title>%s</title>"
+                + "<rect class=\"cycle-band\" x=\"0\" y=\"%d\" width=\"%d\" height=\"%d\"/>"
+                + "<path class=\"cycle-back\" d=\"M%d,%d L%d,%d L%d,%d L%d,%d\" marker-end=\"url(#arrow)\"/>"
+                + "<text class=\"cycle-label\" x=\"%d\" y=\"%d\" transform=\"rotate(-90 %d %d)\">cycle</text></g>%n",
+                loop, last, Html.esc(what), y(loop + 1) - ROW / 2, 4, (last - loop) * ROW, x - 6, bottom, x + 6, bottom, x + 6, top,
+                x - 4, top, x + 18, (top + bottom) / 2 + 14, x + 18, (top + bottom) / 2 + 14));
     }
 
     /** Cuts text to fit px pixels of the chart's monospace font. */

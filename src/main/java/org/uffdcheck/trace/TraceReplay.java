@@ -7,9 +7,11 @@ import java.util.List;
 import java.util.Set;
 import org.uffdcheck.compile.CompiledScenario;
 import org.uffdcheck.compile.Describer;
+import org.uffdcheck.engine.Fairness;
 import org.uffdcheck.engine.Fault;
 import org.uffdcheck.engine.PropertyId;
 import org.uffdcheck.engine.Execution;
+import org.uffdcheck.props.LassoCheck;
 import org.uffdcheck.props.ScenarioChecks;
 
 /**
@@ -99,10 +101,7 @@ public final class TraceReplay {
         if (Counterexample.Kind.DIFFERENCE.json().equals(rec.kind())) {
             return new Outcome(true, trace, 0, "all " + rec.steps().size() + " steps of the diff's run replay", notes);
         }
-        if (Counterexample.Kind.LIVENESS.json().equals(rec.kind())) {
-            return new Outcome(false, trace, 0, "all " + rec.steps().size() + " steps replay, but replay does not yet "
-                    + "check that a lasso's cycle closes and is fair, so " + rec.property() + " is not confirmed", notes);
-        }
+        if (Counterexample.Kind.LIVENESS.json().equals(rec.kind())) return lasso(rec, states, labels, notes);
         PropertyId violated = new ScenarioChecks(cs).violated(cur, rec.property(), rec.fault());
         int n = rec.steps().size();
         if (violated == null) {
@@ -111,6 +110,32 @@ public final class TraceReplay {
         }
         return new Outcome(true, trace, 0, "all " + n + " steps replay and the last state violates " + rec.property()
                 + ": " + Counterexample.of(cs, violated, trace).explanation(), notes);
+    }
+
+    /**
+     * A lasso is confirmed only when its cycle closes, the property's goal fails along it as the
+     * verdict says and the cycle is fair; the fairness is the trace's own, else the scenario's.
+     */
+    private Outcome lasso(RecordedTrace rec, List<int[]> states, List<Integer> labels, List<String> notes) {
+        int n = rec.steps().size();
+        Execution plain = trace(states, labels);
+        int p = cs.livenessNames().indexOf(rec.property());
+        if (p < 0) return new Outcome(false, plain, 0, "all " + n + " steps replay, but the model has no eventually or "
+                + "leadsto property " + rec.property(), notes);
+        if (rec.loop() == RecordedTrace.NO_LOOP) {
+            return new Outcome(false, plain, 0, "all " + n + " steps replay, but the trace has no \"loop\": a liveness "
+                    + "counterexample is a lasso", notes);
+        }
+        Fairness f = rec.fairness() == null ? cs.info().fairness() : Fairness.parse(rec.fairness());
+        if (f == null) return new Outcome(false, plain, 0, "the trace's fairness '" + rec.fairness() + "' is not none, weak or strong", notes);
+        int[] l = plain.labels();
+        Execution run = new Execution(states, l, rec.loop());
+        LassoCheck.Outcome o = new LassoCheck(cs, new ScenarioChecks(cs), cs::threadName).judge(run, p, f);
+        if (!o.confirmed()) {
+            return new Outcome(false, plain, 0, "all " + n + " steps replay, but they are not a fair run that violates "
+                    + rec.property() + ": " + o.why(), notes);
+        }
+        return new Outcome(true, run, 0, "all " + n + " steps replay and violate " + rec.property() + ": " + o.why(), notes);
     }
 
     private Outcome diverged(List<int[]> states, List<Integer> labels, RecordedTrace.Step want, String why, List<String> notes) {

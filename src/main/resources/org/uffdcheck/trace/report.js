@@ -66,6 +66,19 @@
     return table;
   }
 
+  // Where a state stands in a lasso: the state the cycle returns to, a state inside it, or its end.
+  function cycleNote(trace, index) {
+    if (typeof trace.loop !== "number") return null;
+    var last = trace.states.length - 1;
+    if (trace.loop === last) return index === last ? "The run ends here and stays in this state for ever." : null;
+    var span = "steps " + (trace.loop + 1) + "-" + last;
+    var back = trace.loop === 0 ? "the initial state" : "the state after step " + trace.loop;
+    if (index === last) return "The cycle closes: back in " + back + "; " + span + " repeat for ever.";
+    if (index === trace.loop) return "The cycle starts here: " + span + " repeat for ever.";
+    if (index > trace.loop) return "In the cycle (" + span + " repeat for ever).";
+    return null;
+  }
+
   function render(section, trace, index) {
     var details = section.querySelector(".details");
     var state = trace.states[index];
@@ -88,6 +101,8 @@
     } else {
       details.appendChild(el("h3", "step-title", "Initial state"));
     }
+    var note = cycleNote(trace, index);
+    if (note) details.appendChild(el("div", "cycle-note", note));
     details.appendChild(el("h4", "", "Globals after this step"));
     details.appendChild(varTable(trace.vars.filter(function (n) { return n !== HEAP; }), state, prev));
     if (trace.vars.indexOf(HEAP) >= 0) {

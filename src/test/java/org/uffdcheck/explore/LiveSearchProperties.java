@@ -17,11 +17,13 @@ import org.uffdcheck.engine.Fairness;
 import org.uffdcheck.engine.PropertyId;
 import org.uffdcheck.engine.StateChecks;
 import org.uffdcheck.engine.TransitionSystem;
+import org.uffdcheck.props.LassoCheck;
 
 /**
  * The whole liveness pass through the Explorer, on random graphs posing as transition systems
  * whose labels name the moving thread: the verdict is the reference's of FairCyclesProperties,
- * and a lasso is a run of the system whose cycle closes and never meets the goal.
+ * and a lasso is a run of the system whose cycle closes and never meets the goal, which LassoCheck
+ * confirms.
  */
 class LiveSearchProperties {
 
@@ -55,11 +57,14 @@ class LiveSearchProperties {
                 assertEquals(g.targets[g.offsets[from] + k], t.states().get(i + 1)[0], "step " + i);
             }
             for (int i = t.loop(); i < t.states().size(); i++) assertTrue(bad[t.states().get(i)[0]], "goal false at " + i);
+            // Lassos replay to the violation: judged from the system alone, as replay judges them.
+            LassoCheck.Outcome o = new LassoCheck(system(g), checks(start, bad, leadsto), k -> "t" + k).judge(t, 0, f);
+            assertTrue(o.confirmed(), f + ": " + o.why());
         }
     }
 
     /** State [node]; label thread << 8 | k for the node's k-th edge. */
-    private static TransitionSystem system(LiveGraph g) {
+    static TransitionSystem system(LiveGraph g) {
         return new TransitionSystem() {
             @Override public int stateSize() { return 1; }
 
@@ -83,7 +88,7 @@ class LiveSearchProperties {
         };
     }
 
-    private static StateChecks checks(boolean[] start, boolean[] bad, boolean leadsto) {
+    static StateChecks checks(boolean[] start, boolean[] bad, boolean leadsto) {
         return new StateChecks() {
             @Override public int violation(int[] state) { return OK; }
 

@@ -23,6 +23,7 @@ final class Counterexamples {
     static final String PETERSON_BROKEN = "models/toys/peterson_broken.uffd";
     static final String PETERSON = "models/toys/peterson.uffd";
     static final String ABBA = "models/toys/abba_deadlock.uffd";
+    static final String LIVELOCK = "models/toys/liveness_livelock.uffd";
 
     /** Three threads with long names and a producer whose first steps no one else can see. */
     static final String THREE_THREADS = """

@@ -100,6 +100,20 @@ class HtmlBrowserTest {
         assertTrue(!panel.contains(">" + JsonTrace.HEAP + "<"), "the heap is not listed as a global");
     }
 
+    @Test
+    void thePanelOfALassosLastStepSaysTheCycleCloses() throws Exception {
+        Path browser = browserOrSkip();
+        Counterexample cx = Counterexamples.of(Counterexamples.LIVELOCK, "livelock");
+        Path page = dir.resolve("lasso.html");
+        Files.writeString(page, HtmlReport.render(List.of(cx)), StandardCharsets.UTF_8);
+        int last = cx.steps().size();
+        String dom = run(browser, "--dump-dom", page.toUri() + "#step=" + last);
+        Matcher details = Pattern.compile("<aside class=\"details\" data-step=\"" + last + "\">(.*?)</aside>", Pattern.DOTALL).matcher(dom);
+        assertTrue(details.find(), "the details panel shows step " + last);
+        String back = cx.trace().loop() == 0 ? "the initial state" : "the state after step " + cx.trace().loop();
+        assertTrue(details.group(1).contains("The cycle closes: back in " + back), details.group(1));
+    }
+
     private String run(Path browser, String what, String url) throws IOException, InterruptedException {
         Path profile = Files.createTempDirectory(dir, "profile");
         List<String> cmd = new ArrayList<>(List.of(browser.toString(), "--headless", "--no-sandbox", "--disable-gpu",

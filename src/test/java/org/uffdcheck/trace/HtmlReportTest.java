@@ -53,6 +53,21 @@ class HtmlReportTest {
     }
 
     @Test
+    void aLassosCycleIsMarkedInTheChartAndThePanelSaysWhereTheCycleIs() {
+        Counterexample cx = Counterexamples.of(Counterexamples.LIVELOCK, "livelock");
+        int loop = cx.trace().loop();
+        int last = cx.steps().size();
+        assertTrue(loop < last, "a cycle of at least one step");
+        String html = HtmlReport.render(List.of(cx));
+        assertEquals(last - loop, count(html, "<g class=\"step[^\"]* cycle\" data-step="), "each step of the cycle is marked");
+        assertEquals(1, count(html, "<g class=\"cycle\" data-loop=\"" + loop + "\" data-last=\"" + last + "\">"));
+        Matcher m = Pattern.compile("<path class=\"cycle-back\" d=\"M(\\d+),(\\d+) L\\d+,\\d+ L\\d+,(\\d+)").matcher(html);
+        assertTrue(m.find(), "an arrow back to the state the cycle returns to");
+        assertTrue(Integer.parseInt(m.group(3)) < Integer.parseInt(m.group(2)), "it points up, from the last step to the loop");
+        assertTrue(html.contains("function cycleNote"), "the panel names the cycle");
+    }
+
+    @Test
     void thePageFetchesNothing() {
         Counterexample cx = Counterexamples.of(Counterexamples.ABBA, "abba");
         String html = HtmlReport.render(List.of(cx));
