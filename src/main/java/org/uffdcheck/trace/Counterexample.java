@@ -92,7 +92,7 @@ public record Counterexample(CompiledScenario scenario, PropertyId id, Kind kind
     /** A run that shows a difference between two models, explained by explanation; its steps named like a violation's. */
     public static Counterexample difference(CompiledScenario cs, String explanation, Execution trace) {
         return new Counterexample(cs, PropertyId.invariant(DIFFERENCE_NAME), Kind.DIFFERENCE, explanation, trace,
-                steps(cs, trace));
+                steps(cs, trace), cs.info().fairness());
     }
 
     /** What the run shows, before its explanation: "violated: PROPERTY", or "difference". */
