@@ -1,0 +1,71 @@
+package org.uffdcheck.conform;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.uffdcheck.lang.check.CheckedModel;
+import org.uffdcheck.lang.check.ScenarioInfo;
+
+/**
+ * Runs a scenario's op script on the kernel several times and judges each distinct recording once
+ * against the model. A run the harness could not complete (set-up error, crash, timeout) is
+ * counted as failed, never as conforming or refuted.
+ */
+public final class ConformRunner {
+    private final HarnessRun harness;
+    private final Judge judge;
+    private final int runs;
+
+    public ConformRunner(HarnessRun harness, Judge judge, int runs) {
+        this.harness = harness;
+        this.judge = judge;
+        this.runs = runs;
+    }
+
+    /** Judges recordings of one scenario. */
+    public interface Judge {
+        /** Whether the model has a run that observes the recording, with the report when not. */
+        Verdict judge(CheckedModel model, ScenarioInfo scenario, Recording recording);
+
+        /** Which observations the model allows that none of the recordings showed, as short text. */
+        String coverage(CheckedModel model, ScenarioInfo scenario, List<Recording> recordings);
+
+        record Verdict(boolean conforms, String report) {}
+    }
+
+    /** One recording seen in some runs, and what the judge said of it (null when the run failed). */
+    public record Seen(Recording recording, int times, Judge.Verdict verdict) {}
+
+    /** A scenario's line of the table. */
+    public record Result(String file, String scenario, int runs, int conforming, int refuted, int failed,
+                         List<Seen> distinct, String coverage, double seconds, OpScript script) {
+        public boolean ok() { return refuted == 0 && failed == 0; }
+    }
+
+    /** Throws Unavailable when the kernel cannot run userfaultfd (the first run tells). */
+    public Result run(String file, CheckedModel model, ScenarioInfo scenario, OpScript script, Consumer<String> progress)
+            throws HarnessBuild.Unavailable, IOException, InterruptedException {
+        long t0 = System.nanoTime();
+        Map<String, Seen> seen = new LinkedHashMap<>();
+        int conforming = 0, refuted = 0, failed = 0;
+        for (int i = 0; i < runs; i++) {
+            Recording r = harness.run(script);
+            if (r.unavailable() != null) throw new HarnessBuild.Unavailable(r.unavailable());
+            Seen s = seen.get(r.key() + (r.failed() ? "\nfailed " + r.errors() : ""));
+            Judge.Verdict v = s != null ? s.verdict() : r.failed() ? null : judge.judge(model, scenario, r);
+            seen.put(r.key() + (r.failed() ? "\nfailed " + r.errors() : ""), new Seen(r, s == null ? 1 : s.times() + 1, v));
+            if (v == null) failed++;
+            else if (v.conforms()) conforming++;
+            else refuted++;
+            if (progress != null) progress.accept(scenario.name() + " run " + (i + 1) + "/" + runs);
+        }
+        List<Recording> ok = new ArrayList<>();
+        for (Seen s : seen.values()) if (s.verdict() != null) ok.add(s.recording());
+        String coverage = ok.isEmpty() ? "-" : judge.coverage(model, scenario, ok);
+        return new Result(file, scenario.name(), runs, conforming, refuted, failed, List.copyOf(seen.values()), coverage,
+                (System.nanoTime() - t0) / 1e9, script);
+    }
+}
