@@ -14,8 +14,9 @@
 #define MAX_OPS 32
 #define MAX_KILLS 8
 #define NAME_LEN 48
-/* Harness descriptors sit above every limit the scenario sets on the monitor's fd table, so that
- * the table's free slots are exactly the model's. */
+/* Harness descriptors sit above every limit the scenario sets on the monitor's fd table (at most
+ * UFFD_FD_BASE, where the monitor parks the uffds it receives before it places them), so that the
+ * table's free slots are exactly the model's. */
 #define OUT_FD 60
 #define SOCK_FD 61
 #define UFFD_FD_BASE 40

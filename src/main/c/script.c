@@ -93,6 +93,8 @@ static int check_ranges(const struct script *s, char *err, size_t errlen) {
                 what = "fork's child number";
     }
     if (s->fds > UFFD_FD_BASE) what = "fds (at most 40)";
+    for (int i = 0; i < s->nuffds; i++)
+        if (s->fds >= 0 && s->uffds[i].u >= s->fds) what = "uffd number (not below fds)";
     if (!what) return 0;
     snprintf(err, errlen, "%s out of the harness's range", what);
     return -1;

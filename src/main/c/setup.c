@@ -117,23 +117,29 @@ static int recv_fd(int sock, int *u) {
     return fd;
 }
 
-/* The monitor's fd table holds exactly the model's free slots: the harness's own descriptors sit
- * above the limit, which binds only new ones (the FORK messages' fds). */
+/* The monitor's fd table is the model's: set-up uffd u is fd u, the limit is the model's table
+ * size, and the harness's own descriptors sit above it (the limit binds only new ones: the fds
+ * that FORK messages bring). */
 static void monitor_setup(int sock) {
     for (int i = 0; i < S.nuffds; i++) {
         int u;
         int fd = recv_fd(sock, &u);
         if (u < 0 || u >= MAX_UFFDS || dup2(fd, UFFD_FD_BASE + u) < 0) fail("placing a uffd", errno ? errno : EINVAL);
         close(fd);
-        monitor_set_fd(u, UFFD_FD_BASE + u);
     }
-    if (S.nuffds == 0) monitor_set_fd(0, -1);
-    for (int fd = 0; fd < UFFD_FD_BASE; fd++) close(fd);
     close(sock);
+    for (int fd = 0; fd < UFFD_FD_BASE; fd++) close(fd);
+    if (S.nuffds == 0) monitor_set_fd(0, -1);
+    for (int i = 0; i < S.nuffds; i++) {
+        int u = S.uffds[i].u;
+        if (dup2(UFFD_FD_BASE + u, u) < 0) fail("placing a uffd", errno);
+        close(UFFD_FD_BASE + u);
+        monitor_set_fd(u, u);
+    }
     if (S.fds >= 0) {
         struct rlimit rl;
         getrlimit(RLIMIT_NOFILE, &rl);
-        rl.rlim_cur = (rlim_t)(S.fds - S.nuffds);
+        rl.rlim_cur = (rlim_t)S.fds;
         if (setrlimit(RLIMIT_NOFILE, &rl)) fail("limiting the monitor's fd table", errno);
     }
     start_threads_of(MONITOR);

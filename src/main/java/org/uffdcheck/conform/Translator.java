@@ -38,15 +38,15 @@ public final class Translator {
     private OpScript run() {
         Integer pages = consts.named("NR_PAGES");
         if (pages == null) throw refuse(scenario.span(), "the model defines no NR_PAGES");
-        if (scenario.init().body != null) walkInit(scenario.init().body, new int[0]);
+        if (scenario.init().body != null) walkInit(scenario.init().body, new int[0], null);
         Integer fds = consts.named("NR_FDS");
         if (fds != null && fds < setupUffds) throw refuse(scenario.span(), "NR_FDS is below the uffds given at set-up");
-        List<OpScript.Thread> threads = new ArrayList<>();
-        for (ScenarioInfo.ThreadStart t : scenario.threads()) threads.add(thread(t));
         if (!scenario.injects().isEmpty()) {
             throw refuse(scenario.span(), "it injects failures (" + String.join(", ", scenario.injects().keySet())
                     + "), which a kernel run cannot choose");
         }
+        List<OpScript.Thread> threads = new ArrayList<>();
+        for (ScenarioInfo.ThreadStart t : scenario.threads()) threads.add(thread(t));
         limits(pages, threads.size());
         return new OpScript(scenario.name(), pages, fds == null ? -1 : fds, setup, threads, scenario.kills());
     }
@@ -67,13 +67,17 @@ public final class Translator {
         return new ModelError(d);
     }
 
-    private void walkInit(Stmt.Block body, int[] env) {
+    /** in: the procedure walked, null for the init block itself. */
+    private void walkInit(Stmt.Block body, int[] env, String in) {
         for (Stmt s : body.stmts()) {
             if (s instanceof Stmt.Block b) {
-                walkInit(b, env);
+                walkInit(b, env, in);
                 continue;
             }
-            if (!(s instanceof Stmt.Call c)) throw refuse(s.span(), "init does more than call set-up procedures");
+            if (!(s instanceof Stmt.Call c)) {
+                throw refuse(s.span(), (in == null ? "init" : "init calls " + in + ", which")
+                        + " does more than call set-up procedures");
+            }
             String name = c.call().callee().name();
             int[] a = args(c.call(), env, "init");
             switch (name) {
@@ -87,7 +91,7 @@ public final class Translator {
                 default -> {
                     ProcInfo p = userProc(c.call());
                     if (p == null || p.body == null) throw refuse(c.span(), "init calls " + name);
-                    walkInit(p.body, a);
+                    walkInit(p.body, a, name);
                 }
             }
         }
@@ -125,20 +129,21 @@ public final class Translator {
         String why = ops.call(t.proc().name, t.args());
         if (why != null) {
             if (ThreadOps.known(t.proc().name) || t.proc().body == null) throw refuse(t.span(), why);
-            walkThread(t, t.proc().body, t.args(), ops);
+            walkThread(t, t.proc().body, t.args(), ops, t.proc().name);
         }
         if (ops.ops.isEmpty()) throw refuse(t.span(), "thread " + t.name() + " does nothing the harness can run");
         return new OpScript.Thread(t.name(), ops.process, ops.ops);
     }
 
-    private void walkThread(ScenarioInfo.ThreadStart t, Stmt.Block body, int[] env, ThreadOps ops) {
+    private void walkThread(ScenarioInfo.ThreadStart t, Stmt.Block body, int[] env, ThreadOps ops, String in) {
         for (Stmt s : body.stmts()) {
             if (s instanceof Stmt.Block b) {
-                walkThread(t, b, env, ops);
+                walkThread(t, b, env, ops, in);
                 continue;
             }
             if (!(s instanceof Stmt.Call c)) {
-                throw refuse(s.span(), "thread " + t.name() + " does more than call process and monitor procedures");
+                throw refuse(s.span(), "thread " + t.name() + " calls " + in
+                        + ", which does more than call process and monitor procedures");
             }
             String name = c.call().callee().name();
             int[] a = args(c.call(), env, "thread " + t.name());
@@ -146,7 +151,7 @@ public final class Translator {
             if (why == null) continue;
             ProcInfo p = userProc(c.call());
             if (ThreadOps.known(name) || p == null || p.body == null) throw refuse(c.span(), why);
-            walkThread(t, p.body, a, ops);
+            walkThread(t, p.body, a, ops, name);
         }
     }
 }
