@@ -128,6 +128,12 @@ final class CheckCommand implements Callable<Integer> {
                 default -> { if (code == Main.HOLDS) code = Main.BOUND; }
             }
         }
+        // A step that observes twice is a mistake in the model, reported like its other mistakes.
+        for (ExploreResult r : results) {
+            for (Violation v : Report.violations(r)) {
+                if (v.id().fault() != null && v.id().fault().modelError()) return Main.BAD_INPUT;
+            }
+        }
         return code;
     }
 }

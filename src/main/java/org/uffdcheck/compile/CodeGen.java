@@ -129,10 +129,13 @@ final class CodeGen {
         if (s instanceof Stmt.Atomic a) {
             int saved = atomic;
             if (atomic == 0) atomic = ++regions;
+            int before = code.list.size();
             int entry = gen(a.body(), next);
             atomic = saved;
+            if (saved == 0 && entry >= before && code.list.get(entry) instanceof ObserveOp o) o.opensAtomic = true;
             return entry;
         }
+        if (s instanceof Stmt.Observe o) return observe(o, next);
         if (s instanceof Stmt.Await a) return add(new BasicOps.Await(ec.scalar(a.cond())), s.span(), StmtText.of(s), next).pc;
         if (s instanceof Stmt.Either e) return either(e, next);
         if (s instanceof Stmt.Select sel) {
@@ -169,6 +172,17 @@ final class CodeGen {
         int entry = gen(l.stmt(), next);
         jumps.addLabel(l.label().name(), entry);
         return entry;
+    }
+
+    private int observe(Stmt.Observe o, int next) {
+        int n = o.args().size();
+        IntExpr[] args = new IntExpr[n];
+        Type[] types = new Type[n];
+        for (int i = 0; i < n; i++) {
+            args[i] = ec.scalar(o.args().get(i));
+            types[i] = model.typeOf(o.args().get(i));
+        }
+        return add(new ObserveOp(o.name().name(), args, types), o.span(), StmtText.of(o), next).pc;
     }
 
     /** if (should_fail(NAME)): the choice itself branches, true to the then part. */

@@ -31,6 +31,7 @@ public final class CompiledScenario implements TransitionSystem {
     private final boolean[] namedThreads;
 
     private final Leaks leaks;
+    private final ObservationTable observations;
     private final PropertyNodes propertyNodes;
 
     CompiledScenario(CheckedModel model, ScenarioInfo info, Layout layout, Code code, int[] initial, Set<Integer> endPcs,
@@ -51,6 +52,7 @@ public final class CompiledScenario implements TransitionSystem {
         this.reachables = reachables;
         this.forbidden = new ForbiddenLocks(model, layout);
         this.leaks = new Leaks(model, layout, code);
+        this.observations = new ObservationTable(threadNames().toArray(new String[0]));
     }
 
     /** At an end state, whether some heap object is live but unreachable. */
@@ -76,8 +78,20 @@ public final class CompiledScenario implements TransitionSystem {
         return stepper(reductions.symmetry() ? new Symmetry(this, namedThreads) : null);
     }
 
+    /**
+     * Without symmetry even when the scenario is compiled with it: a representative renames threads,
+     * and an observation names the thread that really moved.
+     */
+    @Override public Stepper newObservingStepper() {
+        return new SuccessorGenerator(code, layout, threadCount(), layout.stateSize, forbidden, reductions.mergeLocal(), null,
+                observations);
+    }
+
+    @Override public org.uffdcheck.engine.Observation observation(int code) { return observations.get(code); }
+
     private SuccessorGenerator stepper(Symmetry sym) {
-        return new SuccessorGenerator(code, layout, threadCount(), layout.stateSize, forbidden, reductions.mergeLocal(), sym);
+        return new SuccessorGenerator(code, layout, threadCount(), layout.stateSize, forbidden, reductions.mergeLocal(), sym,
+                null);
     }
 
     /**

@@ -19,7 +19,9 @@ final class InitRunner {
         int[] s = new int[layout.initStateSize];
         int tb = layout.initBase;
         s[tb] = layout.proc(scenario.init()).entry;
-        SuccessorGenerator generator = new SuccessorGenerator(code, layout, threads + 1, s.length, null, false, null);
+        SuccessorGenerator generator = new SuccessorGenerator(code, layout, threads + 1, s.length, null, false, null, null);
+        // The start state is no step: a thread placed before an observe rests there.
+        generator.starting = true;
         Op[] ops = code.ops;
         int steps = 0;
         try {

@@ -14,9 +14,14 @@ final class SuccessorGenerator implements TransitionSystem.Stepper {
     static final int KILL = (1 << ALT_BITS) - 1;
     static final int ATOMIC_STEP_LIMIT = 100_000;
 
+    /** freeKind: a step, a free instruction, or a free observe (which the generator records). */
+    private static final byte STEP = 0, FREE = 1, OBSERVE = 2;
+
     private final Op[] ops;
-    /** ops[pc].free(), looked up per step without a virtual call. */
-    private final boolean[] freeOp;
+    /** What ops[pc].free() says, looked up per step without a virtual call; OBSERVE for free observes. */
+    private final byte[] freeKind;
+    /** The observes a thread may rest on (atomic-opening ones, and any at a thread's start). */
+    private final boolean[] observeAt;
     /** The jumps that start an atomic block anew (BasicOps.Jump.entersAtomic). */
     private final boolean[] entersAtomic;
     private final int[] threadBase;
@@ -29,17 +34,30 @@ final class SuccessorGenerator implements TransitionSystem.Stepper {
     private int[][] scratch = new int[0][];
     private TransitionSystem.SuccessorSink sink;
     private int label;
+    /** Interns observations; null for a plain stepper, which only notes that a step observed. */
+    private final ObservationTable table;
+    /** The observation of the step being generated: 0 none, a table code, or SEEN without a table. */
+    private int obs;
+    private static final int SEEN = -1;
+    private int[] obsValues = new int[0];
+    /** Placing threads at their start: an observe there labels the thread's first step, so stay before it. */
+    boolean starting;
+    /** Where a fault raised outside the step's own instruction happened (the second observe); 0 for none. */
+    private int faultAt;
 
     SuccessorGenerator(Code code, Layout layout, int threads, int size, ForbiddenLocks forbidden, boolean mergeLocal,
-              Symmetry symmetry) {
+              Symmetry symmetry, ObservationTable table) {
         this.symmetry = symmetry;
+        this.table = table;
         this.forbidden = forbidden;
         this.mergeLocal = mergeLocal;
         this.ops = code.ops;
-        this.freeOp = new boolean[ops.length];
+        this.freeKind = new byte[ops.length];
+        this.observeAt = new boolean[ops.length];
         this.entersAtomic = new boolean[ops.length];
         for (int pc = 0; pc < ops.length; pc++) {
-            freeOp[pc] = ops[pc] != null && ops[pc].free();
+            observeAt[pc] = ops[pc] instanceof ObserveOp;
+            freeKind[pc] = ops[pc] == null || !ops[pc].free() ? STEP : observeAt[pc] ? OBSERVE : FREE;
             entersAtomic[pc] = ops[pc] instanceof BasicOps.Jump j && j.entersAtomic;
         }
         this.threadBase = layout.threadBase;
@@ -55,12 +73,14 @@ final class SuccessorGenerator implements TransitionSystem.Stepper {
         for (int t = 0; t < threads; t++) {
             if (s[threadBase[t]] == 0) continue;
             label = t << ALT_BITS;
+            obs = 0;
             total += expand(s, t, 0, 0);
             if (s[threadBase[t] + Layout.SIGNAL] == Layout.SIG_ALLOWED && sleepsKillably(s, threadBase[t])) {
                 int[] w = buffer(0);
                 System.arraycopy(s, 0, w, 0, size);
                 w[threadBase[t] + Layout.SIGNAL] = Layout.SIG_PENDING;
                 w[threadBase[t] + Layout.TASK_STATE] = TaskOps.TASK_RUNNING;
+                obs = 0;
                 emit(w, t << ALT_BITS | KILL);
                 total++;
             }
@@ -97,20 +117,25 @@ final class SuccessorGenerator implements TransitionSystem.Stepper {
             return emitFault(src, w, e, op);
         }
         int emitted = 0;
+        int obsIn = obs;
+        // A thread resting on an observe: the observe labels the step that follows, taken with it.
+        boolean resting = observeAt[op.pc];
         // A step keeps going only inside the atomic block it started in: entering a block or
         // leaving it ends the step, and two blocks in a row stay two steps.
         int region = atomicRegion(src, tb);
         for (int c = 0; c < n; c++) {
             System.arraycopy(src, 0, w, 0, size);
+            obs = obsIn;
             boolean restarted;
             try {
+                if (resting) observe(w, t, tb, op.pc);
                 if (!op.exec(w, t, tb, frame, c)) continue;
                 restarted = settle(w, t, tb);
             } catch (FaultException | ArithmeticException e) {
                 emitted += emitFault(src, w, e, op);
                 continue;
             }
-            if (w[tb] != 0 && (region != 0 && !restarted && atomicRegion(w, tb) == region || mergeLocal && ops[w[tb]].local)) {
+            if (w[tb] != 0 && (resting || region != 0 && !restarted && atomicRegion(w, tb) == region || mergeLocal && ops[w[tb]].local)) {
                 if (steps >= ATOMIC_STEP_LIMIT) {
                     emitted += emitFault(src, w, new FaultException(Fault.ATOMIC_TOO_LONG), op);
                     continue;
@@ -120,6 +145,8 @@ final class SuccessorGenerator implements TransitionSystem.Stepper {
                     emitted += more;
                     continue;
                 }
+                // An observe is no step: with the step it labels blocked, the thread has not moved.
+                if (resting) continue;
                 // Blocked inside atomic: the block loses its atomicity here, as in Promela. (A local
                 // step never blocks, so a merged run always goes on.)
             }
@@ -135,12 +162,40 @@ final class SuccessorGenerator implements TransitionSystem.Stepper {
      */
     boolean settle(int[] s, int t, int tb) {
         int pc;
+        byte kind;
         boolean restarted = false;
-        while ((pc = s[tb]) != 0 && freeOp[pc]) {
+        while ((pc = s[tb]) != 0 && (kind = freeKind[pc]) != STEP) {
+            if (kind == OBSERVE) {
+                if (starting) break;
+                observe(s, t, tb, pc);
+            }
             restarted |= entersAtomic[pc];
             ops[pc].exec(s, t, tb, tb + Layout.HDR + s[tb + 1], 0);
         }
         return restarted;
+    }
+
+    /** Records the observe at pc as the observation of the step being generated. */
+    private void observe(int[] s, int t, int tb, int pc) {
+        if (obs != 0) {
+            faultAt = pc;
+            throw new FaultException(Fault.OBSERVE_TWICE);
+        }
+        if (table == null) {
+            obs = SEEN;
+            return;
+        }
+        ObserveOp op = (ObserveOp) ops[pc];
+        int n = op.args.length, frame = tb + Layout.HDR + s[tb + 1];
+        if (obsValues.length < n) obsValues = new int[n];
+        for (int i = 0; i < n; i++) obsValues[i] = op.args[i].eval(s, frame);
+        obs = table.intern(t, op, obsValues, n);
+    }
+
+    /** The observation code of the successor being passed to the sink; 0 for an internal step. */
+    @Override
+    public int observation() {
+        return obs > 0 ? obs : 0;
     }
 
     /**
@@ -163,7 +218,9 @@ final class SuccessorGenerator implements TransitionSystem.Stepper {
     private int emitFault(int[] src, int[] w, RuntimeException e, Op op) {
         Fault f = e instanceof FaultException fe ? fe.fault : Fault.ARITHMETIC;
         System.arraycopy(src, 0, w, 0, size);
-        w[Layout.ERROR] = encodeFault(f, op.pc);
+        w[Layout.ERROR] = encodeFault(f, faultAt != 0 ? faultAt : op.pc);
+        faultAt = 0;
+        obs = 0;
         emit(w, label++);
         return 1;
     }

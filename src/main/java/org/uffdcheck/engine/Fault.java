@@ -23,7 +23,8 @@ public enum Fault {
     SLEEP_UNDER_SPINLOCK("sleep_under_spinlock", "sleep_under_spinlock", "may sleep while holding a spinlock"),
     USER_WAIT_UNDER_LOCK("no_wait_under_mmap_sem", "wait_under_mmap_sem",
             "waits for user space while holding a lock marked forbid_user_wait"),
-    POOL_EXHAUSTED("pool_exhausted", "pool_exhausted", "kmalloc found its pool empty: raise the pool's size");
+    POOL_EXHAUSTED("pool_exhausted", "pool_exhausted", "kmalloc found its pool empty: raise the pool's size"),
+    OBSERVE_TWICE("observe_once", "observe_twice", "a second observe in one step: a step makes at most one observation");
 
     /** The property a violation is reported against; several faults can share one. */
     public final String property;
@@ -35,6 +36,11 @@ public enum Fault {
         this.property = property;
         this.kind = kind;
         this.description = description;
+    }
+
+    /** A mistake in how the model is written rather than a behaviour it has: bad input, not a verdict. */
+    public boolean modelError() {
+        return this == OBSERVE_TWICE;
     }
 
     public static Fault byProperty(String name) {

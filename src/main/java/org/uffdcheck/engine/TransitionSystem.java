@@ -40,6 +40,19 @@ public interface TransitionSystem {
         return 1;
     }
 
+    /**
+     * A stepper that also names the observation of each step (Stepper.observation). Kept apart from
+     * newStepper so that a search that asks for none pays nothing for them.
+     */
+    default Stepper newObservingStepper() {
+        return newStepper();
+    }
+
+    /** The observation an observing stepper's code stands for; code 0 (an internal step) has none. */
+    default Observation observation(int code) {
+        throw new IllegalArgumentException("this system makes no observations (code " + code + ")");
+    }
+
     interface Stepper {
         /**
          * Calls sink once per successor of state, always in the same order for the same state.
@@ -48,6 +61,15 @@ public interface TransitionSystem {
          * overwritten after accept returns. Returns the number of successors.
          */
         int successors(int[] state, SuccessorSink sink);
+
+        /**
+         * During SuccessorSink.accept, the observation code of the step that made the successor
+         * passed: 0 for an internal step, else a code TransitionSystem.observation turns back into
+         * its Observation. Equal codes are equal observations. A stepper from newStepper answers 0.
+         */
+        default int observation() {
+            return 0;
+        }
     }
 
     @FunctionalInterface

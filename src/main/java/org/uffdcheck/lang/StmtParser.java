@@ -47,6 +47,8 @@ final class StmtParser {
         return switch (t.kind()) {
             case IDENT -> in.peek(1).is(TokenKind.COLON) ? labeled()
                     : t.text().equals("goto") && in.peek(1).is(TokenKind.IDENT) ? gotoStmt()
+                    : t.text().equals("observe") && in.peek(1).is(TokenKind.IDENT) && in.peek(2).is(TokenKind.LPAREN)
+                    ? observe()
                     : t.text().equals("stack") && in.peek(1).is(TokenKind.IDENT) && in.peek(2).is(TokenKind.COLON)
                     ? stackVar() : simple();
             case VAR -> local();
@@ -101,6 +103,21 @@ final class StmtParser {
         Token kw = in.advance();
         Ident label = in.expectIdent("a label after 'goto'");
         return new Stmt.Goto(label, endStatement(kw));
+    }
+
+    /** observe is a word only here, like goto: a model may keep using it as a name. */
+    private Stmt observe() {
+        Token kw = in.advance();
+        Ident name = in.expectIdent("a name after 'observe'");
+        in.expect(TokenKind.LPAREN, "after the observation's name");
+        List<Expr> args = new ArrayList<>();
+        if (!in.at(TokenKind.RPAREN)) {
+            do {
+                args.add(exprs.expr());
+            } while (in.accept(TokenKind.COMMA));
+        }
+        in.expect(TokenKind.RPAREN, "after the observation's arguments");
+        return new Stmt.Observe(name, args, endStatement(kw));
     }
 
     private Stmt labeled() {

@@ -51,6 +51,12 @@ public sealed interface Stmt {
 
     record Skip(Span span) implements Stmt {}
 
+    /**
+     * observe NAME(args); labels the step it runs in with what that step lets the outside see. It
+     * changes no state and is no step of its own.
+     */
+    record Observe(Ident name, List<Expr> args, Span span) implements Stmt {}
+
     /** goto label; jumps to the statement so labelled in the same procedure. */
     record Goto(Ident label, Span span) implements Stmt {}
 

@@ -19,6 +19,8 @@ public final class CheckedModel {
     public final Map<String, ProcInfo> procs;
     public final Map<String, Decl.Property> properties;
     public final Map<String, ScenarioInfo> scenarios;
+    /** Every observation name the model uses, with its arguments' kinds as first written. */
+    public final Map<String, Observations.Signature> observations = new java.util.LinkedHashMap<>();
     /** Size of the scratch area that forall/exists variables use. */
     int boundSlots;
 

@@ -68,6 +68,7 @@ final class ScenarioChecker {
             } else if (item instanceof ScenarioItem.Init i) {
                 init = new ProcInfo("init", new Type.Void(), i.body(), 0);
                 StmtChecker sc = new StmtChecker(names, out, diags, init, types, boundSlots);
+                sc.inInit = true;
                 sc.body(i.body());
                 boundSlots = sc.boundSlots();
             } else if (item instanceof ScenarioItem.Kill k) {

@@ -9,6 +9,8 @@ final class StmtChecker extends ExprChecker {
     private final ProcInfo proc;
     private final TypeResolver types;
     private int loops;
+    /** A scenario's init block: it builds the start state, which is no step, so it observes nothing. */
+    boolean inInit;
 
     StmtChecker(Names names, CheckedModel out, Diagnostics diags, ProcInfo proc, TypeResolver types, int boundSlots) {
         super(names, out, diags);
@@ -68,9 +70,26 @@ final class StmtChecker extends ExprChecker {
                 proc.labels.put(l.label().name(), l.stmt());
             }
             stmt(l.stmt());
+        } else if (s instanceof Stmt.Observe o) {
+            observe(o);
         } else if (!(s instanceof Stmt.Skip || s instanceof Stmt.Goto)) {
             throw new AssertionError(s);
         }
+    }
+
+    private void observe(Stmt.Observe o) {
+        if (inInit) diags.error(o.span(), "observe in a scenario's init block: the init code is no step, so nothing sees it");
+        java.util.List<Type> types = new java.util.ArrayList<>();
+        for (Expr a : o.args()) {
+            Type t = check(a);
+            if (t != null && !(t instanceof Type.Int || t instanceof Type.Bool || t instanceof Type.Enum)) {
+                diags.error(a.span(), "an observation's arguments are int, bool or enum values, found " + t.show());
+                t = null;
+            }
+            types.add(t);
+        }
+        Observations.Signature first = out.observations.putIfAbsent(o.name().name(), new Observations.Signature(o, types));
+        if (first != null) first.agree(o, types, diags);
     }
 
     private void local(Stmt.Local l) {
