@@ -98,10 +98,10 @@ final class ConformCommand implements Callable<Integer> {
             err.println("uffdcheck: conform: " + IoErrors.reason(e));
             return Main.BOUND;
         }
-        ConformReport.table(out, results);
+        ConformTable.table(out, results);
         if (json != null) {
             try {
-                ConformReport.writeJson(json, results);
+                ConformTable.writeJson(json, results);
             } catch (IOException e) {
                 err.println("uffdcheck: cannot write " + json + ": " + IoErrors.reason(e));
                 return Main.BAD_INPUT;

@@ -28,16 +28,16 @@ public final class ConformRunner {
     /** Judges recordings of one scenario. */
     public interface Judge {
         /** Whether the model has a run that observes the recording, with the report when not. */
-        Verdict judge(CheckedModel model, ScenarioInfo scenario, Recording recording);
+        Verdict judge(CheckedModel model, ScenarioInfo scenario, HarnessOutput recording);
 
         /** Which observations the model allows that none of the recordings showed, as short text. */
-        String coverage(CheckedModel model, ScenarioInfo scenario, List<Recording> recordings);
+        String coverage(CheckedModel model, ScenarioInfo scenario, List<HarnessOutput> recordings);
 
         record Verdict(boolean conforms, String report) {}
     }
 
     /** One recording seen in some runs, and what the judge said of it (null when the run failed). */
-    public record Seen(Recording recording, int times, Judge.Verdict verdict) {}
+    public record Seen(HarnessOutput recording, int times, Judge.Verdict verdict) {}
 
     /** A scenario's line of the table. */
     public record Result(String file, String scenario, int runs, int conforming, int refuted, int failed,
@@ -52,7 +52,7 @@ public final class ConformRunner {
         Map<String, Seen> seen = new LinkedHashMap<>();
         int conforming = 0, refuted = 0, failed = 0;
         for (int i = 0; i < runs; i++) {
-            Recording r = harness.run(script);
+            HarnessOutput r = harness.run(script);
             if (r.unavailable() != null) throw new HarnessBuild.Unavailable(r.unavailable());
             Seen s = seen.get(r.key() + (r.failed() ? "\nfailed " + r.errors() : ""));
             Judge.Verdict v = s != null ? s.verdict() : r.failed() ? null : judge.judge(model, scenario, r);
@@ -62,7 +62,7 @@ public final class ConformRunner {
             else refuted++;
             if (progress != null) progress.accept(scenario.name() + " run " + (i + 1) + "/" + runs);
         }
-        List<Recording> ok = new ArrayList<>();
+        List<HarnessOutput> ok = new ArrayList<>();
         for (Seen s : seen.values()) if (s.verdict() != null) ok.add(s.recording());
         String coverage = ok.isEmpty() ? "-" : judge.coverage(model, scenario, ok);
         return new Result(file, scenario.name(), runs, conforming, refuted, failed, List.copyOf(seen.values()), coverage,

@@ -28,7 +28,7 @@ public final class HarnessRun {
         this.settleMs = settleMs;
     }
 
-    public Recording run(OpScript script) throws IOException, InterruptedException {
+    public HarnessOutput run(OpScript script) throws IOException, InterruptedException {
         Path file = Files.createTempFile("uffdcheck-ops-", ".txt");
         try {
             Files.writeString(file, script.text());
@@ -38,7 +38,7 @@ public final class HarnessRun {
         }
     }
 
-    private Recording run(Path scriptFile) throws IOException, InterruptedException {
+    private HarnessOutput run(Path scriptFile) throws IOException, InterruptedException {
         Process p = new ProcessBuilder(binary.toString(), scriptFile.toString(), Long.toString(timeoutMs),
                 Long.toString(settleMs)).redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
         CompletableFuture<byte[]> out = drain(p.getInputStream());
@@ -56,12 +56,12 @@ public final class HarnessRun {
         String why = switch (code) {
             case -1, 0 -> null;
             case 2 -> "the harness refused the op script: " + stderr;
-            case 3 -> Recording.parse(lines).unavailable() == null ? "the harness found userfaultfd unavailable" : null;
-            case 4 -> Recording.parse(lines).errors().isEmpty() ? "the run failed without saying why" : null;
+            case 3 -> HarnessOutput.parse(lines).unavailable() == null ? "the harness found userfaultfd unavailable" : null;
+            case 4 -> HarnessOutput.parse(lines).errors().isEmpty() ? "the run failed without saying why" : null;
             default -> "the harness crashed (status " + code + ")" + (stderr.isEmpty() ? "" : ": " + stderr);
         };
         if (why != null) lines.add("{\"obs\": \"harness_error\", \"message\": " + quote(why) + "}");
-        Recording r = Recording.parse(lines);
+        HarnessOutput r = HarnessOutput.parse(lines);
         return r;
     }
 

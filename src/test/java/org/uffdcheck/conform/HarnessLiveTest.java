@@ -21,12 +21,12 @@ import org.junit.jupiter.api.io.TempDir;
 class HarnessLiveTest {
     private static final int RUNS = 3;
 
-    private static List<Recording> run(List<String> setup, List<OpScript.Thread> threads) throws Exception {
+    private static List<HarnessOutput> run(List<String> setup, List<OpScript.Thread> threads) throws Exception {
         OpScript s = new OpScript("live", 4, 8, setup, threads, List.of());
-        List<Recording> out = new ArrayList<>();
+        List<HarnessOutput> out = new ArrayList<>();
         HarnessRun h = new HarnessRun(LiveKernel.harness(), 5000, 100);
         for (int i = 0; i < RUNS; i++) {
-            Recording r = h.run(s);
+            HarnessOutput r = h.run(s);
             assertTrue(r.errors().isEmpty(), () -> "harness errors: " + r.lines());
             out.add(r);
         }
@@ -41,15 +41,15 @@ class HarnessLiveTest {
         return new OpScript.Thread("mon", OpScript.MONITOR, List.of(ops));
     }
 
-    private static List<String> shown(Recording r, String thread) {
+    private static List<String> shown(HarnessOutput r, String thread) {
         List<String> out = new ArrayList<>();
-        for (Recording.Recorded o : r.observations()) if (o.thread().equals(thread)) out.add(o.name() + o.args());
+        for (HarnessOutput.Recorded o : r.observations()) if (o.thread().equals(thread)) out.add(o.name() + o.args());
         return out;
     }
 
     @Test
     void oneForkPerCtxHoweverManyVmas() throws Exception {
-        for (Recording r : run(List.of("process 0", "uffd 0 0 fork", "vma 0 0 1 0", "vma 0 1 2 0"),
+        for (HarnessOutput r : run(List.of("process 0", "uffd 0 0 fork", "vma 0 0 1 0", "vma 0 1 2 0"),
                 List.of(proc("fork", 0, "fork 1"), mon("read 0", "read 0")))) {
             assertEquals(List.of("read[0, UFFD_EVENT_FORK, 1, 0, 0]"), shown(r, "mon"), r.lines()::toString);
             assertEquals(List.of("fork[0]"), shown(r, "fork"));
@@ -61,12 +61,12 @@ class HarnessLiveTest {
 
     @Test
     void unmapOncePerCtxWithTheWholeRangeAndTheCallerWaitsForBoth() throws Exception {
-        for (Recording r : run(List.of("process 0", "uffd 0 0 unmap", "uffd 1 0 unmap", "vma 0 0 1 0", "vma 0 2 3 1"),
+        for (HarnessOutput r : run(List.of("process 0", "uffd 0 0 unmap", "uffd 1 0 unmap", "vma 0 0 1 0", "vma 0 2 3 1"),
                 List.of(proc("unmap", 0, "munmap 0 4"), mon("read 0", "read 1")))) {
             assertEquals(List.of("read[0, UFFD_EVENT_UNMAP, 0, 4, 0]", "read[1, UFFD_EVENT_UNMAP, 0, 4, 0]"),
                     shown(r, "mon"), r.lines()::toString);
             long firstRead = r.observations().stream().filter(o -> o.thread().equals("mon")).findFirst().orElseThrow().seq();
-            Recording.Recorded ret = r.observations().stream().filter(o -> o.thread().equals("unmap")).findFirst().orElseThrow();
+            HarnessOutput.Recorded ret = r.observations().stream().filter(o -> o.thread().equals("unmap")).findFirst().orElseThrow();
             assertEquals(List.of("0"), ret.args());
             assertTrue(ret.seq() > firstRead, r.lines()::toString);
             assertTrue(r.blocked().isEmpty());
@@ -75,7 +75,7 @@ class HarnessLiveTest {
 
     @Test
     void dontneedGivesOneRemovePerVmaClippedToIt() throws Exception {
-        for (Recording r : run(List.of("process 0", "uffd 0 0 remove", "vma 0 0 1 0", "vma 0 1 2 0", "page 0 0 0",
+        for (HarnessOutput r : run(List.of("process 0", "uffd 0 0 remove", "vma 0 0 1 0", "vma 0 1 2 0", "page 0 0 0",
                 "page 0 1 0"), List.of(proc("advise", 0, "madvise 0 2 4"), mon("read 0", "read 0", "read 0")))) {
             assertEquals(List.of("read[0, UFFD_EVENT_REMOVE, 0, 1, 0]", "read[0, UFFD_EVENT_REMOVE, 1, 2, 0]"),
                     shown(r, "mon"), r.lines()::toString);
@@ -85,7 +85,7 @@ class HarnessLiveTest {
 
     @Test
     void copyErrors() throws Exception {
-        for (Recording r : run(List.of("process 0", "uffd 0 0 none", "vma 0 0 2 0", "page 0 1 0"),
+        for (HarnessOutput r : run(List.of("process 0", "uffd 0 0 none", "vma 0 0 2 0", "page 0 1 0"),
                 List.of(mon("copy 0 3 1", "copy 0 1 1", "copy 0 0 2", "zeropage 0 0 1")))) {
             assertEquals(List.of("copy[0, 3, 1, -2, 0]", "copy[0, 1, 1, -17, 0]", "copy[0, 0, 2, -11, 1]",
                     "zeropage[0, 0, 1, -17, 0]"), shown(r, "mon"), r.lines()::toString);
@@ -98,7 +98,7 @@ class HarnessLiveTest {
                 List.of(proc("fork", 0, "fork 1"), mon("read 0", "close_uffd 1", "read 0")), List.of());
         HarnessRun h = new HarnessRun(LiveKernel.harness(), 5000, 100);
         for (int i = 0; i < RUNS; i++) {
-            Recording r = h.run(s);
+            HarnessOutput r = h.run(s);
             assertEquals(List.of("read_failed[0, -24]", "uffd_close[1, 0]", "read[0, UFFD_EVENT_FORK, 1, 0, 0]"),
                     shown(r, "mon"), r.lines()::toString);
             assertEquals(List.of("fork[0]"), shown(r, "fork"));
@@ -107,7 +107,7 @@ class HarnessLiveTest {
 
     @Test
     void closingTheUffdEndsAPendingFork() throws Exception {
-        for (Recording r : run(List.of("process 0", "uffd 0 0 fork", "vma 0 0 1 0"),
+        for (HarnessOutput r : run(List.of("process 0", "uffd 0 0 fork", "vma 0 0 1 0"),
                 List.of(proc("fork", 0, "fork 1", "touch 0"), mon("close_uffd 0")))) {
             assertEquals(List.of("uffd_close[0, 0]"), shown(r, "mon"));
             // Released, the ctx no longer holds the range: the touch maps a zero page.
@@ -118,7 +118,7 @@ class HarnessLiveTest {
 
     @Test
     void aThreadOfAChildRunsInTheChildAfterTheForkIsRead() throws Exception {
-        for (Recording r : run(List.of("process 0", "uffd 0 0 fork", "vma 0 0 2 0", "page 0 0 0"),
+        for (HarnessOutput r : run(List.of("process 0", "uffd 0 0 fork", "vma 0 0 2 0", "page 0 0 0"),
                 List.of(proc("fork", 0, "fork 1"), proc("child", 1, "touch 0", "touch 1"),
                         mon("read 0", "read 1", "copy 1 1 1")))) {
             assertEquals(List.of("read[0, UFFD_EVENT_FORK, 1, 0, 0]", "read[1, UFFD_EVENT_PAGEFAULT, 1, 0, 0]",
@@ -138,7 +138,7 @@ class HarnessLiveTest {
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue(p.waitFor(10, TimeUnit.SECONDS));
         assertEquals(4, p.exitValue(), out);
-        Recording r = Recording.parse(out.lines().toList());
+        HarnessOutput r = HarnessOutput.parse(out.lines().toList());
         assertTrue(r.errors().stream().anyMatch(e -> e.contains("timeout")), out);
         assertTrue(r.blocked().stream().anyMatch(b -> b.thread().equals("fork") && b.wchan().contains("userfaultfd")), out);
         Thread.sleep(200);
@@ -151,7 +151,7 @@ class HarnessLiveTest {
     @Test
     void aScriptTheHarnessRefusesIsAnErrorOfTheRun() throws Exception {
         OpScript s = new OpScript("bad", 2, -1, List.of("process 0", "vma 0 1 9 -1"), List.of(), List.of());
-        Recording r = new HarnessRun(LiveKernel.harness(), 5000, 100).run(s);
+        HarnessOutput r = new HarnessRun(LiveKernel.harness(), 5000, 100).run(s);
         assertTrue(r.failed());
         assertTrue(r.errors().get(0).contains("refused the op script"), r.errors()::toString);
         assertTrue(r.errors().get(0).contains("vma line"), r.errors()::toString);

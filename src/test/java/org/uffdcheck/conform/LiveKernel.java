@@ -33,7 +33,7 @@ final class LiveKernel {
             Path b = HarnessBuild.build();
             OpScript empty = new OpScript("probe", 1, -1, List.of("process 0", "uffd 0 0 fork", "vma 0 0 1 0"),
                     List.of(), List.of());
-            Recording r = new HarnessRun(b, 5000, 50).run(empty);
+            HarnessOutput r = new HarnessRun(b, 5000, 50).run(empty);
             if (r.unavailable() != null) unavailable = r.unavailable();
             else binary = b;
         } catch (HarnessBuild.Unavailable e) {

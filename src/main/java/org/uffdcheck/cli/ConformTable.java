@@ -11,11 +11,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.uffdcheck.conform.ConformRunner;
-import org.uffdcheck.conform.Recording;
+import org.uffdcheck.conform.HarnessOutput;
 
 /** The conform command's table, its reports of refuted and failed runs, and its JSON file. */
-final class ConformReport {
-    private ConformReport() {}
+final class ConformTable {
+    private ConformTable() {}
 
     static String kernel() {
         return System.getProperty("os.name", "?") + " " + System.getProperty("os.version", "?");
@@ -59,10 +59,10 @@ final class ConformReport {
         out.println();
     }
 
-    private static void recording(PrintWriter out, Recording rec) {
+    private static void recording(PrintWriter out, HarnessOutput rec) {
         out.println("  recorded:");
-        for (Recording.Recorded o : rec.observations()) out.println("    " + o);
-        for (Recording.Blocked b : rec.blocked()) {
+        for (HarnessOutput.Recorded o : rec.observations()) out.println("    " + o);
+        for (HarnessOutput.Blocked b : rec.blocked()) {
             out.println("    " + b.thread() + ": blocked in op " + b.op() + " (" + b.call() + ")"
                     + (b.started() ? b.wchan().isEmpty() ? "" : " at " + b.wchan() : ", its process never existed"));
         }

@@ -5,24 +5,29 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import org.uffdcheck.engine.Observation;
 
 /**
  * One run of the harness as it printed it: the observations in seq order, the threads it reported
- * blocked (a call that never returned) or killed, and its own errors. failure is null for a
+ * blocked (a call that never returned), killed (the scenario's kill) or gone (their process ended
+ * under them), and its own errors. failure is null for a
  * complete run, else what went wrong (a set-up error, a crash, a timeout).
  */
-public record Recording(List<Recorded> observations, List<Blocked> blocked, List<String> killed, List<String> errors,
-                        String unavailable, List<String> lines) {
-    public Recording {
+public record HarnessOutput(List<Recorded> observations, List<Blocked> blocked, List<String> killed, List<String> gone,
+                            List<String> errors, String unavailable, List<String> lines) {
+    public HarnessOutput {
         observations = List.copyOf(observations);
         blocked = List.copyOf(blocked);
         killed = List.copyOf(killed);
+        gone = List.copyOf(gone);
         errors = List.copyOf(errors);
         lines = List.copyOf(lines);
     }
 
     /** One observation line: args as text, numbers in decimal and enum members by name. */
     public record Recorded(long seq, String thread, String name, List<String> args) {
+        public Observation observation() { return new Observation(thread, name, args); }
+
         @Override
         public String toString() {
             return thread + ": " + name + "(" + String.join(", ", args) + ")";
@@ -35,10 +40,11 @@ public record Recording(List<Recorded> observations, List<Blocked> blocked, List
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** Parses the harness's output; a line that is not what the harness writes is an error of the run. */
-    public static Recording parse(List<String> lines) {
+    public static HarnessOutput parse(List<String> lines) {
         List<Recorded> obs = new ArrayList<>();
         List<Blocked> blocked = new ArrayList<>();
         List<String> killed = new ArrayList<>();
+        List<String> gone = new ArrayList<>();
         List<String> errors = new ArrayList<>();
         String unavailable = null;
         for (String line : lines) {
@@ -63,13 +69,14 @@ public record Recording(List<Recorded> observations, List<Blocked> blocked, List
                     case "blocked" -> blocked.add(new Blocked(n.path("thread").asText(), n.path("op").asInt(),
                             n.path("call").asText(), n.path("started").asBoolean(), n.path("wchan").asText()));
                     case "killed" -> killed.add(n.path("thread").asText());
+                    case "gone" -> gone.add(n.path("thread").asText());
                     case "unavailable" -> unavailable = n.path("reason").asText();
                     default -> { }
                 }
             }
         }
         obs.sort(Comparator.comparingLong(Recorded::seq));
-        return new Recording(obs, blocked, killed, errors, unavailable, lines);
+        return new HarnessOutput(obs, blocked, killed, gone, errors, unavailable, lines);
     }
 
     public boolean failed() { return !errors.isEmpty() || unavailable != null; }
@@ -80,6 +87,7 @@ public record Recording(List<Recorded> observations, List<Blocked> blocked, List
         for (Recorded r : observations) sb.append(r).append('\n');
         for (Blocked b : blocked) sb.append("blocked ").append(b.thread()).append(' ').append(b.op()).append('\n');
         for (String k : killed) sb.append("killed ").append(k).append('\n');
+        for (String g : gone) sb.append("gone ").append(g).append('\n');
         return sb.toString();
     }
 }
