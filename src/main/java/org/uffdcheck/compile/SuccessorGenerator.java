@@ -135,7 +135,10 @@ final class SuccessorGenerator implements TransitionSystem.Stepper {
                 emitted += emitFault(src, w, e, op);
                 continue;
             }
-            if (w[tb] != 0 && (resting || region != 0 && !restarted && atomicRegion(w, tb) == region || mergeLocal && ops[w[tb]].local)) {
+            // A local step joins the step before it only if that one made no observation: a local
+            // step may observe too, and one step makes at most one.
+            if (w[tb] != 0 && (resting || region != 0 && !restarted && atomicRegion(w, tb) == region
+                    || mergeLocal && obs == 0 && ops[w[tb]].local)) {
                 if (steps >= ATOMIC_STEP_LIMIT) {
                     emitted += emitFault(src, w, new FaultException(Fault.ATOMIC_TOO_LONG), op);
                     continue;

@@ -122,6 +122,14 @@ class ObserveSemanticsTest {
     }
 
     @Test
+    void mergingLocalStepsKeepsEachObservationInAStepOfItsOwn() {
+        // k = 2 is local, so merge-local would run it inside the step a = 1; both observe.
+        String body = "a = 1; observe one(a); var k: int = 2; k = k + 1; observe two(k);";
+        ExploreResult r = Sem.explore(Sem.compile(model(body), Reductions.MERGE_LOCAL));
+        assertEquals(ExploreResult.Status.HOLDS, r.status(), () -> "violation " + r.property());
+    }
+
+    @Test
     void aPlainStepperNamesNoObservation() {
         CompiledScenario cs = Sem.compile(model("a = 1; observe one(a);"));
         TransitionSystem.Stepper st = cs.newStepper();

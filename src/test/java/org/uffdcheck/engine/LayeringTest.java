@@ -34,6 +34,12 @@ class LayeringTest {
     }
 
     @Test
+    void conformanceSitsOnTheCompiledModelAndItsTraces() throws IOException {
+        // The command that runs the harness (cli) calls it; it never reads model files itself.
+        assertEquals(Set.of("compile", "engine", "trace"), packagesUsedBy("conform"));
+    }
+
+    @Test
     void theScanSeesReferences() throws IOException {
         assertTrue(packagesUsedBy("cli").containsAll(List.of("engine", "explore", "compile")));
     }
