@@ -79,11 +79,12 @@ static int err_of(long ret) { return ret < 0 ? -errno : 0; }
 
 static long page_of(unsigned long long addr) { return ((long long)addr - (long long)AREA) / PAGE; }
 
-void record(int t, const char *name, const char *args) {
-    int64_t seq = next_seq();
+static void record_at(int64_t seq, int t, const char *name, const char *args) {
     emit("{\"seq\": %lld, \"thread\": \"%s\", \"obs\": \"%s\", \"args\": [%s]}",
          (long long)seq, S.threads[t].name, name, args);
 }
+
+void record(int t, const char *name, const char *args) { record_at(next_seq(), t, name, args); }
 
 static int mon_fd_of(int u) {
     return u >= 0 && u < MAX_UFFDS * 4 ? mon_fd[u] : -1;
@@ -103,13 +104,17 @@ static void do_read(int t, int u) {
         snprintf(a, sizeof a, "%d, \"UFFD_EVENT_PAGEFAULT\", %ld, 0, 0", u, page_of(m.arg.pagefault.address));
         break;
     case UFFD_EVENT_FORK: {
+        /* The number and the seq in one critical section: numbers go in the order the log shows,
+         * as the model gives a slot and observes it in one step. */
         pthread_mutex_lock(&mon_lock);
         int n = 0;
         while (n < MAX_UFFDS * 4 - 1 && mon_fd[n] >= 0) n++;
         mon_fd[n] = (int)m.arg.fork.ufd;
+        int64_t seq = next_seq();
         pthread_mutex_unlock(&mon_lock);
         snprintf(a, sizeof a, "%d, \"UFFD_EVENT_FORK\", %d, 0, 0", u, n);
-        break;
+        record_at(seq, t, "read", a);
+        return;
     }
     case UFFD_EVENT_REMAP:
         snprintf(a, sizeof a, "%d, \"UFFD_EVENT_REMAP\", %ld, %ld, %ld", u, page_of(m.arg.remap.from),
@@ -162,14 +167,16 @@ static void monitor_op(int t, const struct op *o) {
         record(t, "wake", a);
         return;
     }
-    case OP_CLOSE_UFFD:
+    case OP_CLOSE_UFFD: {
         err = err_of(close(mon_fd_of(o->a[0])));
         pthread_mutex_lock(&mon_lock);
         if (o->a[0] >= 0 && o->a[0] < MAX_UFFDS * 4) mon_fd[o->a[0]] = -1;
+        int64_t seq = next_seq();
         pthread_mutex_unlock(&mon_lock);
         snprintf(a, sizeof a, "%d, %d", o->a[0], err);
-        record(t, "uffd_close", a);
+        record_at(seq, t, "uffd_close", a);
         return;
+    }
     default:
         return;
     }

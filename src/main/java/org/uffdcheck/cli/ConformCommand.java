@@ -57,6 +57,10 @@ final class ConformCommand implements Callable<Integer> {
     @Option(names = "--print-ops", description = "Print each scenario's op script (what the harness would run) and stop.")
     boolean printOps;
 
+    @Option(names = "--max-states", paramLabel = "N", defaultValue = "1000000",
+            description = "The check's bound per recording, in (state, position) pairs (default: ${DEFAULT-VALUE}).")
+    long maxStates;
+
     @Option(names = "--timeout-ms", paramLabel = "MS", defaultValue = "5000", hidden = true)
     long timeoutMs;
 
@@ -75,6 +79,7 @@ final class ConformCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         if (runs < 1 || runs > 1000) return usage(err, "--runs must be 1 to 1000");
         if (timeoutMs < 100 || settleMs < 10 || settleMs >= timeoutMs) return usage(err, "bad --timeout-ms or --settle-ms");
+        if (maxStates < 1) return usage(err, "--max-states must be positive");
         List<Job> jobs = new ArrayList<>();
         Integer bad = jobs(err, jobs);
         if (bad != null) return bad;
@@ -89,8 +94,11 @@ final class ConformCommand implements Callable<Integer> {
         List<ConformRunner.Result> results = new ArrayList<>();
         try {
             Path binary = HarnessBuild.build();
-            ConformRunner runner = new ConformRunner(new HarnessRun(binary, timeoutMs, settleMs), new ModelJudge(), runs);
+            ConformRunner runner = new ConformRunner(new HarnessRun(binary, timeoutMs, settleMs), new ModelJudge(maxStates), runs);
             for (Job j : jobs) results.add(runner.run(j.file().toString(), j.model(), j.scenario(), j.script(), null));
+        } catch (ModelError e) {
+            err.print(e.diagnostics().render());
+            return Main.BAD_INPUT;
         } catch (HarnessBuild.Unavailable e) {
             err.println("uffdcheck: conform cannot run here: " + e.getMessage());
             return Main.BOUND;
@@ -108,7 +116,7 @@ final class ConformCommand implements Callable<Integer> {
             }
         }
         boolean refuted = results.stream().anyMatch(r -> r.refuted() > 0);
-        boolean failed = results.stream().anyMatch(r -> r.failed() > 0);
+        boolean failed = results.stream().anyMatch(r -> r.failed() > 0 || r.undecided() > 0);
         return refuted ? Main.VIOLATION : failed ? Main.BOUND : Main.HOLDS;
     }
 

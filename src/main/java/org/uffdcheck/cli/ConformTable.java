@@ -30,23 +30,31 @@ final class ConformTable {
         }
         int w = "scenario".length();
         for (ConformRunner.Result r : results) w = Math.max(w, r.scenario().length());
-        String fmt = "%-" + w + "s  %4s  %10s  %7s  %6s  %8s  %-20s  %7s%n";
+        String fmt = "%-" + w + "s  %4s  %10s  %7s  %6s  %8s  %8s  %7s%n";
         out.printf("kernel: %s%n", kernel());
         out.printf(fmt, "scenario", "runs", "conforming", "refuted", "failed", "distinct", "coverage", "seconds");
         double total = 0;
         for (ConformRunner.Result r : results) {
             out.printf(fmt, r.scenario(), r.runs(), r.conforming(), r.refuted(), r.failed(), r.distinct().size(),
-                    r.coverage(), String.format(Locale.ROOT, "%.2f", r.seconds()));
+                    r.coverageText(), String.format(Locale.ROOT, "%.2f", r.seconds()));
             total += r.seconds();
         }
         long refuted = results.stream().filter(r -> r.refuted() > 0).count();
         long failed = results.stream().filter(r -> r.failed() > 0).count();
-        out.printf(Locale.ROOT, "%d scenarios, %d conform, %d refuted, %d with failed runs, %.1f s%n", results.size(),
-                results.stream().filter(ConformRunner.Result::ok).count(), refuted, failed, total);
+        long undecided = results.stream().filter(r -> r.undecided() > 0).count();
+        out.printf(Locale.ROOT, "%d scenarios: %d conform in every run, %d refuted, %d with failed runs, %d undecided; %.1f s%n",
+                results.size(), results.stream().filter(ConformRunner.Result::ok).count(), refuted, failed, undecided, total);
+        for (ConformRunner.Result r : results) {
+            if (r.coverage() == null || r.coverage().unseen().isEmpty()) continue;
+            out.println("unseen in " + r.scenario() + ": " + String.join("; ",
+                    r.coverage().unseen().stream().map(Object::toString).sorted().toList()));
+        }
     }
 
     private static void refuted(PrintWriter out, ConformRunner.Result r, ConformRunner.Seen s) {
-        out.printf("REFUTED %s (%s), %d of %d runs:%n", r.scenario(), r.file(), s.times(), r.runs());
+        boolean undecided = s.verdict().kind() == ConformRunner.Judge.Verdict.Kind.UNDECIDED;
+        out.printf("%s %s (%s), %d of %d runs:%n", undecided ? "UNDECIDED" : "REFUTED", r.scenario(), r.file(), s.times(),
+                r.runs());
         recording(out, s.recording());
         out.println(s.verdict().report().stripTrailing().indent(2).stripTrailing());
         out.println();
@@ -81,14 +89,19 @@ final class ConformTable {
             row.put("conforming", r.conforming());
             row.put("refuted", r.refuted());
             row.put("failed", r.failed());
-            row.put("coverage", r.coverage());
+            row.put("undecided", r.undecided());
+            row.put("coverage", r.coverageText());
+            if (r.coverage() != null) {
+                row.put("possible", r.coverage().possible().stream().map(Object::toString).sorted().toList());
+                row.put("unseen", r.coverage().unseen().stream().map(Object::toString).sorted().toList());
+            }
             row.put("seconds", r.seconds());
             row.put("op_script", r.script().text());
             List<Object> seen = new ArrayList<>();
             for (ConformRunner.Seen s : r.distinct()) {
                 Map<String, Object> one = new LinkedHashMap<>();
                 one.put("times", s.times());
-                one.put("verdict", s.verdict() == null ? "failed" : s.verdict().conforms() ? "conforms" : "refuted");
+                one.put("verdict", s.verdict() == null ? "failed" : s.verdict().kind().name().toLowerCase(Locale.ROOT));
                 if (s.verdict() != null && !s.verdict().conforms()) one.put("report", s.verdict().report());
                 one.put("lines", s.recording().lines());
                 seen.add(one);
