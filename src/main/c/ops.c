@@ -3,6 +3,7 @@
 #include <errno.h>
 #include <linux/futex.h>
 #include <linux/userfaultfd.h>
+#include <poll.h>
 #include <pthread.h>
 #include <setjmp.h>
 #include <signal.h>
@@ -90,10 +91,21 @@ static int mon_fd_of(int u) {
     return u >= 0 && u < MAX_UFFDS * 4 ? mon_fd[u] : -1;
 }
 
-static void do_read(int t, int u) {
+/* Every uffd is O_NONBLOCK (poll(2) of a blocking uffd fails at once, and a FORK's uffd has its
+ * parent's flags), so a blocking read is a read retried after each poll until it is not EAGAIN. */
+static ssize_t read_msg(int fd, struct uffd_msg *m, int nonblock) {
+    for (;;) {
+        ssize_t r = read(fd, m, sizeof *m);
+        if (r >= 0 || errno != EAGAIN || nonblock) return r;
+        struct pollfd p = {.fd = fd, .events = POLLIN};
+        if (poll(&p, 1, -1) < 0 && errno != EINTR) return -1;
+    }
+}
+
+static void do_read(int t, int u, int nonblock) {
     struct uffd_msg m;
     char a[160];
-    ssize_t r = read(mon_fd_of(u), &m, sizeof m);
+    ssize_t r = read_msg(mon_fd_of(u), &m, nonblock);
     if (r < 0) {
         snprintf(a, sizeof a, "%d, %d", u, -errno);
         record(t, "read_failed", a);
@@ -158,7 +170,15 @@ static void monitor_op(int t, const struct op *o) {
     char a[128];
     int err;
     switch (o->kind) {
-    case OP_READ: do_read(t, o->a[0]); return;
+    case OP_READ: do_read(t, o->a[0], 0); return;
+    case OP_READ_NONBLOCK: do_read(t, o->a[0], 1); return;
+    case OP_POLL: {
+        /* Observes nothing: it only waits until a message is queued, which a later op reads. */
+        struct pollfd p = {.fd = mon_fd_of(o->a[0]), .events = POLLIN};
+        while (poll(&p, 1, -1) < 0 && errno == EINTR) {
+        }
+        return;
+    }
     case OP_COPY: case OP_ZEROPAGE: do_copy(t, o); return;
     case OP_WAKE: {
         struct uffdio_range r = {AREA + (uintptr_t)o->a[1] * PAGE, (unsigned long long)o->a[2] * PAGE};
@@ -251,7 +271,7 @@ static void process_op(int t, const struct op *o) {
         return;
     }
     snprintf(a, sizeof a, "%d", err);
-    record(t, op_name(o->kind), a);
+    record(t, o->kind == OP_MMAP_FIXED ? "mmap" : op_name(o->kind), a);
 }
 
 static void *thread_main(void *arg) {

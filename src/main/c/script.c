@@ -9,7 +9,7 @@ static const struct { const char *name; enum op_kind kind; int nargs; int monito
     {"fork", OP_FORK, 1, 0}, {"munmap", OP_MUNMAP, 2, 0}, {"touch", OP_TOUCH, 1, 0},
     {"mremap", OP_MREMAP, 5, 0}, {"madvise", OP_MADVISE, 3, 0}, {"mmap_fixed", OP_MMAP_FIXED, 2, 0},
     {"close", OP_CLOSE, 1, 0}, {"exit", OP_EXIT, 0, 0},
-    {"read", OP_READ, 1, 1}, {"copy", OP_COPY, 3, 1}, {"zeropage", OP_ZEROPAGE, 3, 1},
+    {"read", OP_READ, 1, 1}, {"read_nonblock", OP_READ_NONBLOCK, 1, 1}, {"poll", OP_POLL, 1, 1}, {"copy", OP_COPY, 3, 1}, {"zeropage", OP_ZEROPAGE, 3, 1},
     {"wake", OP_WAKE, 3, 1}, {"close_uffd", OP_CLOSE_UFFD, 1, 1},
 };
 #define NOPS ((int)(sizeof OPS / sizeof OPS[0]))

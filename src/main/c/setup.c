@@ -81,7 +81,7 @@ static void process_setup(int m, int sock) {
     for (int i = 0; i < S.nuffds; i++) {
         struct uffd_spec *s = &S.uffds[i];
         if (s->proc != m) continue;
-        int fd = (int)syscall(SYS_userfaultfd, O_CLOEXEC);
+        int fd = (int)syscall(SYS_userfaultfd, O_CLOEXEC | O_NONBLOCK);
         if (fd < 0) fail("userfaultfd", errno);
         struct uffdio_api api = {.api = UFFD_API, .features = (unsigned long long)s->features};
         if (ioctl(fd, UFFDIO_API, &api)) fail("UFFDIO_API with the scenario's features", errno);

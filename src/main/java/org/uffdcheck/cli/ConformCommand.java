@@ -54,6 +54,9 @@ final class ConformCommand implements Callable<Integer> {
     @Option(names = "--json", paramLabel = "FILE", description = "Write the results, recordings included, to FILE.")
     Path json;
 
+    @CommandLine.Mixin
+    IncludeOptions includes = new IncludeOptions();
+
     @Option(names = "--print-ops", description = "Print each scenario's op script (what the harness would run) and stop.")
     boolean printOps;
 
@@ -80,6 +83,7 @@ final class ConformCommand implements Callable<Integer> {
         if (runs < 1 || runs > 1000) return usage(err, "--runs must be 1 to 1000");
         if (timeoutMs < 100 || settleMs < 10 || settleMs >= timeoutMs) return usage(err, "bad --timeout-ms or --settle-ms");
         if (maxStates < 1) return usage(err, "--max-states must be positive");
+        if (includes.problem() != null) return usage(err, includes.problem());
         List<Job> jobs = new ArrayList<>();
         Integer bad = jobs(err, jobs);
         if (bad != null) return bad;
@@ -144,7 +148,7 @@ final class ConformCommand implements Callable<Integer> {
         for (Path f : files) {
             CheckedModel m;
             try {
-                m = ModelRunner.load(f);
+                m = ModelRunner.load(f, includes.dirs());
             } catch (ModelError e) {
                 err.print(e.diagnostics().render());
                 return Main.BAD_INPUT;

@@ -15,7 +15,7 @@ class ConformCommandTest {
         CliTest.Result r = CliTest.run("conform", "--model", DIR + "translate_ok.uffd", "--print-ops");
         assertEquals(Main.HOLDS, r.code(), r.all());
         assertTrue(r.out().contains("scenario everything\n"), r.out());
-        assertTrue(r.out().contains("thread mon monitor\n  read 0\n  read 0\n  copy 1 1 1\n"), r.out());
+        assertTrue(r.out().contains("thread mon monitor\n  read_nonblock 0\n  poll 0\n  read 0\n  read 0\n  copy 1 1 1\n"), r.out());
         assertTrue(r.out().contains("kill unmap\n"), r.out());
     }
 

@@ -108,11 +108,28 @@ class HarnessLiveTest {
     @Test
     void closingTheUffdEndsAPendingFork() throws Exception {
         for (HarnessOutput r : run(List.of("process 0", "uffd 0 0 fork", "vma 0 0 1 0"),
-                List.of(proc("fork", 0, "fork 1", "touch 0"), mon("close_uffd 0")))) {
+                List.of(proc("fork", 0, "fork 1", "touch 0"), mon("poll 0", "close_uffd 0")))) {
             assertEquals(List.of("uffd_close[0, 0]"), shown(r, "mon"));
             // Released, the ctx no longer holds the range: the touch maps a zero page.
             assertEquals(List.of("fork[0]", "touch[0, FAULT_OK]"), shown(r, "fork"), r.lines()::toString);
+            assertTrue(r.observations().get(0).name().equals("uffd_close"), r.lines()::toString);
             assertTrue(r.blocked().isEmpty());
+        }
+    }
+
+    @Test
+    void copyFailsWithEagainWhileAForkIsPendingAndNotAfter() throws Exception {
+        for (HarnessOutput r : run(List.of("process 0", "uffd 0 0 fork", "vma 0 0 2 0"),
+                List.of(proc("fork", 0, "fork 1"), mon("read_nonblock 0", "poll 0", "copy 0 0 1", "read 0")))) {
+            List<String> m = shown(r, "mon");
+            if (m.get(0).startsWith("read_failed")) {
+                assertEquals(List.of("read_failed[0, -11]", "copy[0, 0, 1, -11, 0]", "read[0, UFFD_EVENT_FORK, 1, 0, 0]"),
+                        m, r.lines()::toString);
+            } else {
+                // The FORK came before the first read: then nothing is pending and the poll waits for ever.
+                assertEquals(List.of("read[0, UFFD_EVENT_FORK, 1, 0, 0]"), m, r.lines()::toString);
+                assertEquals("poll", r.blocked().get(0).call());
+            }
         }
     }
 

@@ -48,6 +48,8 @@ class TranslatorTest {
                 thread advise 0
                   madvise 1 1 4
                 thread mon monitor
+                  read_nonblock 0
+                  poll 0
                   read 0
                   read 0
                   copy 1 1 1
