@@ -68,7 +68,8 @@ public final class Main implements Runnable {
         }
     }
 
-    static CommandLine commandLine() {
+    /** Public for the tests of other packages that drive a command as the user does. */
+    public static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new Main());
         // One pair of writers for every subcommand, so main can flush what they printed.
         cl.setOut(new PrintWriter(System.out, true));
