@@ -15,6 +15,7 @@
 #include <string.h>
 #include <sys/ioctl.h>
 #include <sys/mman.h>
+#include <sys/prctl.h>
 #include <sys/syscall.h>
 #include <sys/wait.h>
 #include <time.h>
@@ -170,6 +171,7 @@ int main(int argc, char **argv) {
     SH = mmap(NULL, sizeof *SH, PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS, -1, 0);
     if (SH == MAP_FAILED) { harness_error("mmap of the shared page: %s", strerror(errno)); return 4; }
     long t0 = now_ms();
+    prctl(PR_SET_CHILD_SUBREAPER, 1);
     pid_t group = fork();
     if (group < 0) { harness_error("fork: %s", strerror(errno)); return 4; }
     if (group == 0) {
@@ -201,6 +203,9 @@ int main(int argc, char **argv) {
     emit("{\"harness\": \"end\", \"scenario\": \"%s\", \"observations\": %lld, \"ms\": %ld}", S.scenario,
          (long long)SH->seq, now_ms() - t0);
     kill(-group, SIGKILL);
-    waitpid(group, NULL, 0);
+    /* As the subreaper the controller inherits the group's orphans: reaping them all leaves no
+     * zombie behind, whatever this machine's init does. */
+    while (waitpid(-1, NULL, 0) > 0 || errno == EINTR) {
+    }
     return status;
 }
