@@ -39,15 +39,39 @@ public final class HarnessRun {
     }
 
     private HarnessOutput run(Path scriptFile) throws IOException, InterruptedException {
-        Process p = new ProcessBuilder(binary.toString(), scriptFile.toString(), Long.toString(timeoutMs),
-                Long.toString(settleMs)).redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
-        CompletableFuture<byte[]> out = drain(p.getInputStream());
-        CompletableFuture<byte[]> err = drain(p.getErrorStream());
-        boolean ended;
+        // Ctrl-C ends the JVM, not its children: the run goes with it. The hook comes first: once
+        // the JVM is shutting down, no run starts.
+        java.util.concurrent.atomic.AtomicReference<Process> running = new java.util.concurrent.atomic.AtomicReference<>();
+        Thread onExit = new Thread(() -> {
+            Process q = running.get();
+            if (q != null) killAll(q);
+        });
         try {
-            ended = p.waitFor(timeoutMs + GRACE_MS, TimeUnit.MILLISECONDS);
+            Runtime.getRuntime().addShutdownHook(onExit);
+        } catch (IllegalStateException shuttingDown) {
+            throw new InterruptedException("shutting down");
+        }
+        Process p;
+        boolean ended;
+        CompletableFuture<byte[]> out;
+        CompletableFuture<byte[]> err;
+        try {
+            p = new ProcessBuilder(binary.toString(), scriptFile.toString(), Long.toString(timeoutMs),
+                    Long.toString(settleMs)).redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
+            running.set(p);
+            out = drain(p.getInputStream());
+            err = drain(p.getErrorStream());
+            try {
+                ended = p.waitFor(timeoutMs + GRACE_MS, TimeUnit.MILLISECONDS);
+            } finally {
+                if (p.isAlive()) killAll(p);
+            }
         } finally {
-            if (p.isAlive()) killAll(p);
+            try {
+                Runtime.getRuntime().removeShutdownHook(onExit);
+            } catch (IllegalStateException shuttingDown) {
+                // the hook runs or has run
+            }
         }
         List<String> lines = new ArrayList<>(text(out).lines().toList());
         String stderr = text(err).strip();
