@@ -35,6 +35,21 @@ class ConformLiveTest {
         return new Result(cl.execute(all), out.toString(), err.toString());
     }
 
+    /** The shipped suite, as CI runs it: every run of every scenario conforms, within the time CI allows. */
+    @Test
+    void theShippedSuiteConforms(@TempDir Path dir) throws Exception {
+        Path json = dir.resolve("suite.json");
+        long t0 = System.nanoTime();
+        Result r = conform("--runs", "3", "--json", json.toString());
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        assertEquals(Main.HOLDS, r.code(), r.out() + r.err());
+        JsonNode root = new ObjectMapper().readTree(json.toFile());
+        assertTrue(root.get("scenarios").size() > 0);
+        for (JsonNode s : root.get("scenarios")) assertEquals(3, s.get("conforming").asInt(), s.toString());
+        System.out.printf("the shipped conformance suite: %d scenarios, 3 runs each, %.1f s%n", root.get("scenarios").size(),
+                seconds);
+    }
+
     @Test
     void theLinux612ModelConformsWhenTheMonitorActsWhileAForkIsPending(@TempDir Path dir) throws Exception {
         Path json = dir.resolve("r.json");
