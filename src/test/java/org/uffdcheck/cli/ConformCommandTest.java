@@ -4,6 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /** uffdcheck conform's options that need no kernel: the op scripts, the choice of scenarios, usage. */
@@ -28,6 +31,22 @@ class ConformCommandTest {
         assertTrue(r.err().contains("scenario too_many_reads cannot run"), r.err());
         assertFalse(r.err().contains("init_assigns"), r.err());
         assertTrue(r.err().contains("2 errors"), r.err());
+    }
+
+    /** Its own JVM, for an environment without the C compiler ($CC names none). */
+    @Test
+    void withoutACCompilerItSaysSoAndExits3() throws Exception {
+        ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+                System.getProperty("java.class.path"), Main.class.getName(), "conform", "--model",
+                DIR + "translate_ok.uffd").redirectErrorStream(true);
+        pb.environment().put("CC", "/nonexistent/cc");
+        Process p = pb.start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS));
+        assertEquals(Main.BOUND, p.exitValue(), out);
+        assertTrue(out.contains("conform cannot run here: no C compiler: /nonexistent/cc cannot be run (install gcc, or set CC)"),
+                out);
+        assertFalse(out.contains("\tat "), out);
     }
 
     @Test
