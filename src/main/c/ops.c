@@ -16,8 +16,10 @@
 #include <unistd.h>
 #include "harness.h"
 
-/* In the monitor: the fd behind each monitor number (set-up uffds, then FORK's new ones). */
+/* In the monitor: the fd behind each monitor number (set-up uffds, then FORK's new ones), -1 once
+ * closed. A number once given stays taken after its close, as the model's monitor slots do. */
 static int mon_fd[MAX_UFFDS * 4];
+static char mon_used[MAX_UFFDS * 4];
 static pthread_mutex_t mon_lock = PTHREAD_MUTEX_INITIALIZER;
 /* In a process: its own fds of the uffds it keeps (keep lines), inherited by its children. */
 int proc_fd[MAX_UFFDS];
@@ -72,6 +74,7 @@ void monitor_set_fd(int u, int fd) {
         if (copy_src != MAP_FAILED) memset(copy_src, 0x5a, (size_t)S.pages * PAGE);
     }
     mon_fd[u] = fd;
+    mon_used[u] = fd >= 0;
 }
 
 static int64_t next_seq(void) { return __atomic_add_fetch(&SH->seq, 1, __ATOMIC_SEQ_CST); }
@@ -120,8 +123,9 @@ static void do_read(int t, int u, int nonblock) {
          * as the model gives a slot and observes it in one step. */
         pthread_mutex_lock(&mon_lock);
         int n = 0;
-        while (n < MAX_UFFDS * 4 - 1 && mon_fd[n] >= 0) n++;
+        while (n < MAX_UFFDS * 4 - 1 && mon_used[n]) n++;
         mon_fd[n] = (int)m.arg.fork.ufd;
+        mon_used[n] = 1;
         int64_t seq = next_seq();
         pthread_mutex_unlock(&mon_lock);
         snprintf(a, sizeof a, "%d, \"UFFD_EVENT_FORK\", %d, 0, 0", u, n);
