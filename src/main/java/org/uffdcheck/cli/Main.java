@@ -7,7 +7,8 @@ import picocli.CommandLine.Command;
 /** Entry point of the uffdcheck command. */
 @Command(name = "uffdcheck", mixinStandardHelpOptions = true, version = "uffdcheck 0.1",
         description = "Explicit-state model checker for the userfaultfd event protocol.",
-        subcommands = {CheckCommand.class, TestCommand.class, ReplayCommand.class, BenchCommand.class, DiffCommand.class},
+        subcommands = {CheckCommand.class, TestCommand.class, ReplayCommand.class, BenchCommand.class, DiffCommand.class,
+            ConformCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:every property holds (test: every model matches its expected verdict)",
@@ -27,7 +28,7 @@ public final class Main implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "a command is needed: check, test, replay, bench or diff");
+        throw new CommandLine.ParameterException(spec.commandLine(), "a command is needed: check, test, replay, bench, diff or conform");
     }
 
     /**
@@ -67,7 +68,8 @@ public final class Main implements Runnable {
         }
     }
 
-    static CommandLine commandLine() {
+    /** Public for the tests of other packages that drive a command as the user does. */
+    public static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new Main());
         // One pair of writers for every subcommand, so main can flush what they printed.
         cl.setOut(new PrintWriter(System.out, true));

@@ -192,6 +192,12 @@ public final class CompiledScenario implements TransitionSystem {
         return true;
     }
 
+    /** Thread t has finished or waits at a statement labelled end... (as isValidEnd asks of all). */
+    public boolean threadAtEnd(int[] s, int t) {
+        int pc = s[layout.threadBase[t]];
+        return pc == 0 || endPc[pc];
+    }
+
     public List<String> invariantNames() { return names(invariants); }
 
     public List<String> reachableNames() { return names(reachables); }

@@ -100,6 +100,14 @@ public record Counterexample(CompiledScenario scenario, PropertyId id, Kind kind
         return kind == Kind.DIFFERENCE ? "difference" : "violated: " + property();
     }
 
+    /**
+     * A run that breaks no property of the model but a check outside it (a recording it cannot
+     * match): name is that check, why what the run fails.
+     */
+    public static Counterexample ofRun(CompiledScenario cs, String name, String why, Execution trace) {
+        return new Counterexample(cs, PropertyId.invariant(name), Kind.INVARIANT, why, trace, steps(cs, trace));
+    }
+
     /** The violated property's name, as scenarios expect it. */
     public String property() { return id.name(); }
 

@@ -43,6 +43,13 @@ class LayeringTest {
     }
 
     @Test
+    void conformanceSitsOnTheCompiledModelAndItsTraces() throws IOException {
+        // The command that runs the harness (cli) calls it; it never reads model files itself. The
+        // translation to op scripts reads the checked model's syntax (lang) that cli loaded.
+        assertEquals(Set.of("compile", "engine", "lang", "trace"), packagesUsedBy("conform"));
+    }
+
+    @Test
     void theScanSeesReferences() throws IOException {
         assertTrue(packagesUsedBy("cli").containsAll(List.of("engine", "explore", "compile")));
     }

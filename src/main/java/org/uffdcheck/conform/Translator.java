@@ -1,0 +1,157 @@
+package org.uffdcheck.conform;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.uffdcheck.lang.Diagnostics;
+import org.uffdcheck.lang.ModelError;
+import org.uffdcheck.lang.Span;
+import org.uffdcheck.lang.ast.Expr;
+import org.uffdcheck.lang.ast.Stmt;
+import org.uffdcheck.lang.check.CheckedModel;
+import org.uffdcheck.lang.check.ProcInfo;
+import org.uffdcheck.lang.check.ScenarioInfo;
+
+/**
+ * A conformance scenario as the harness's op script. Its init may call only the set-up procedures
+ * (directly or through procedures that do nothing else) and its threads only the process and
+ * scripted-monitor procedures (likewise), all with constant arguments; anything else is a located
+ * error, so that the harness runs exactly the operations the model explores.
+ */
+public final class Translator {
+    private final CheckedModel model;
+    private final ScenarioInfo scenario;
+    private final ConstArgs consts;
+    private final List<String> setup = new ArrayList<>();
+    private int setupUffds;
+
+    private Translator(CheckedModel model, ScenarioInfo scenario) {
+        this.model = model;
+        this.scenario = scenario;
+        this.consts = new ConstArgs(model);
+    }
+
+    /** Throws ModelError, located where the model does what the kernel run cannot. */
+    public static OpScript translate(CheckedModel model, ScenarioInfo scenario) {
+        return new Translator(model, scenario).run();
+    }
+
+    private OpScript run() {
+        Integer pages = consts.named("NR_PAGES");
+        if (pages == null) throw refuse(scenario.span(), "the model defines no NR_PAGES");
+        if (scenario.init().body != null) walkInit(scenario.init().body, new int[0], null);
+        Integer fds = consts.named("NR_FDS");
+        if (fds != null && fds < setupUffds) throw refuse(scenario.span(), "NR_FDS is below the uffds given at set-up");
+        if (!scenario.injects().isEmpty()) {
+            throw refuse(scenario.span(), "it injects failures (" + String.join(", ", scenario.injects().keySet())
+                    + "), which a kernel run cannot choose");
+        }
+        List<OpScript.Thread> threads = new ArrayList<>();
+        for (ScenarioInfo.ThreadStart t : scenario.threads()) threads.add(thread(t));
+        limits(pages, threads.size());
+        return new OpScript(scenario.name(), pages, fds == null ? -1 : fds, setup, threads, scenario.kills());
+    }
+
+    /** The harness's fixed tables (harness.h). */
+    private void limits(int pages, int threads) {
+        long count = setup.stream().filter(l -> l.startsWith("vma ")).count();
+        if (pages < 1 || pages > 1 << 16) throw refuse(scenario.span(), "NR_PAGES must be 1 to 65536 for the harness");
+        if (threads > 24) throw refuse(scenario.span(), "the harness runs at most 24 threads");
+        if (count > 32 || setupUffds > 16 || setup.size() > 96) {
+            throw refuse(scenario.span(), "the set-up is larger than the harness holds (32 VMAs, 16 uffds)");
+        }
+    }
+
+    private ModelError refuse(Span span, String why) {
+        Diagnostics d = new Diagnostics();
+        d.error(span, "scenario " + scenario.name() + " cannot run on the kernel: " + why);
+        return new ModelError(d);
+    }
+
+    /** in: the procedure walked, null for the init block itself. */
+    private void walkInit(Stmt.Block body, int[] env, String in) {
+        for (Stmt s : body.stmts()) {
+            if (s instanceof Stmt.Block b) {
+                walkInit(b, env, in);
+                continue;
+            }
+            if (!(s instanceof Stmt.Call c)) {
+                throw refuse(s.span(), (in == null ? "init" : "init calls " + in + ", which")
+                        + " does more than call set-up procedures");
+            }
+            String name = c.call().callee().name();
+            int[] a = args(c.call(), env, "init");
+            switch (name) {
+                case "monitor_setup" -> { }
+                case "new_process" -> setup.add("process " + a[0]);
+                case "new_uffd" -> uffd(a[0], a[1], a[2], a[3], 0, 0);
+                case "new_uffd_events" -> uffd(a[0], a[1], a[2], a[3], a[4], a[5]);
+                case "new_vma" -> setup.add("vma " + a[0] + " " + a[1] + " " + a[2] + " " + a[3]);
+                case "new_page" -> setup.add("page " + a[0] + " " + a[1] + " " + a[2]);
+                case "new_process_fd" -> setup.add("keep " + a[0] + " " + a[1]);
+                default -> {
+                    ProcInfo p = userProc(c.call());
+                    if (p == null || p.body == null) throw refuse(c.span(), "init calls " + name);
+                    walkInit(p.body, a, name);
+                }
+            }
+        }
+    }
+
+    private void uffd(int m, int u, int fork, int unmap, int remap, int remove) {
+        List<String> f = new ArrayList<>();
+        if (fork != 0) f.add("fork");
+        if (unmap != 0) f.add("unmap");
+        if (remap != 0) f.add("remap");
+        if (remove != 0) f.add("remove");
+        setup.add("uffd " + u + " " + m + " " + (f.isEmpty() ? "none" : String.join(",", f)));
+        setupUffds++;
+    }
+
+    private int[] args(Expr.Call call, int[] env, String who) {
+        int[] a = new int[call.args().size()];
+        for (int i = 0; i < a.length; i++) {
+            Integer v = consts.eval(call.args().get(i), env);
+            if (v == null) {
+                throw refuse(call.args().get(i).span(), who + " calls " + call.callee().name()
+                        + " with an argument that is not a constant");
+            }
+            a[i] = v;
+        }
+        return a;
+    }
+
+    private ProcInfo userProc(Expr.Call call) {
+        return model.callee(call) instanceof ProcInfo p ? p : null;
+    }
+
+    private OpScript.Thread thread(ScenarioInfo.ThreadStart t) {
+        ThreadOps ops = new ThreadOps(t.name());
+        String why = ops.call(t.proc().name, t.args());
+        if (why != null) {
+            if (ThreadOps.known(t.proc().name) || t.proc().body == null) throw refuse(t.span(), why);
+            walkThread(t, t.proc().body, t.args(), ops, t.proc().name);
+        }
+        if (ops.ops.isEmpty()) throw refuse(t.span(), "thread " + t.name() + " does nothing the harness can run");
+        return new OpScript.Thread(t.name(), ops.process, ops.ops);
+    }
+
+    private void walkThread(ScenarioInfo.ThreadStart t, Stmt.Block body, int[] env, ThreadOps ops, String in) {
+        for (Stmt s : body.stmts()) {
+            if (s instanceof Stmt.Block b) {
+                walkThread(t, b, env, ops, in);
+                continue;
+            }
+            if (!(s instanceof Stmt.Call c)) {
+                throw refuse(s.span(), "thread " + t.name() + " calls " + in
+                        + ", which does more than call process and monitor procedures");
+            }
+            String name = c.call().callee().name();
+            int[] a = args(c.call(), env, "thread " + t.name());
+            String why = ops.call(name, a);
+            if (why == null) continue;
+            ProcInfo p = userProc(c.call());
+            if (ThreadOps.known(name) || p == null || p.body == null) throw refuse(c.span(), why);
+            walkThread(t, p.body, a, ops, name);
+        }
+    }
+}
