@@ -124,9 +124,6 @@ final class SuccessorGenerator implements TransitionSystem.Stepper {
         } catch (FaultException | ArithmeticException e) {
             return emitFault(src, w, e, op);
         }
-        // A local step joins an observing step only if it makes no observation of its own: one
-        // step makes at most one. -1 tells the caller to end its step before this one.
-        if (merging && obs != 0 && wouldObserve(src, t, tb, frame, op, n)) return -1;
         int emitted = 0;
         int obsIn = obs;
         // A thread resting on an observe: the observe labels the step that follows, taken with it.

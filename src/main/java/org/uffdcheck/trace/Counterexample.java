@@ -105,7 +105,8 @@ public record Counterexample(CompiledScenario scenario, PropertyId id, Kind kind
      * match): name is that check, why what the run fails.
      */
     public static Counterexample ofRun(CompiledScenario cs, String name, String why, Execution trace) {
-        return new Counterexample(cs, PropertyId.invariant(name), Kind.INVARIANT, why, trace, steps(cs, trace));
+        return new Counterexample(cs, PropertyId.invariant(name), Kind.INVARIANT, why, trace, steps(cs, trace),
+                cs.info().fairness());
     }
 
     /** The violated property's name, as scenarios expect it. */
