@@ -42,6 +42,9 @@ final class SuccessorGenerator implements TransitionSystem.Stepper {
     private int[] obsValues = new int[0];
     /** Placing threads at their start: an observe there labels the thread's first step, so stay before it. */
     boolean starting;
+    /** wouldObserve's scratch state, and whether its run met an observe. */
+    private int[] probe;
+    private boolean probing, probed;
     /** Where a fault raised outside the step's own instruction happened (the second observe); 0 for none. */
     private int faultAt;
 
@@ -74,7 +77,7 @@ final class SuccessorGenerator implements TransitionSystem.Stepper {
             if (s[threadBase[t]] == 0) continue;
             label = t << ALT_BITS;
             obs = 0;
-            total += expand(s, t, 0, 0);
+            total += expand(s, t, 0, 0, false);
             if (s[threadBase[t] + Layout.SIGNAL] == Layout.SIG_ALLOWED && sleepsKillably(s, threadBase[t])) {
                 int[] w = buffer(0);
                 System.arraycopy(s, 0, w, 0, size);
@@ -102,7 +105,7 @@ final class SuccessorGenerator implements TransitionSystem.Stepper {
     }
 
     /** Steps thread t from src in every enabled way; emits each result. Returns how many. */
-    private int expand(int[] src, int t, int depth, int steps) {
+    private int expand(int[] src, int t, int depth, int steps, boolean merging) {
         int tb = threadBase[t];
         Op op = ops[src[tb]];
         int frame = tb + Layout.HDR + src[tb + 1];
@@ -116,6 +119,9 @@ final class SuccessorGenerator implements TransitionSystem.Stepper {
         } catch (FaultException | ArithmeticException e) {
             return emitFault(src, w, e, op);
         }
+        // A local step joins an observing step only if it makes no observation of its own: one
+        // step makes at most one. -1 tells the caller to end its step before this one.
+        if (merging && obs != 0 && wouldObserve(src, t, tb, frame, op, n)) return -1;
         int emitted = 0;
         int obsIn = obs;
         // A thread resting on an observe: the observe labels the step that follows, taken with it.
@@ -135,15 +141,13 @@ final class SuccessorGenerator implements TransitionSystem.Stepper {
                 emitted += emitFault(src, w, e, op);
                 continue;
             }
-            // A local step joins the step before it only if that one made no observation: a local
-            // step may observe too, and one step makes at most one.
-            if (w[tb] != 0 && (resting || region != 0 && !restarted && atomicRegion(w, tb) == region
-                    || mergeLocal && obs == 0 && ops[w[tb]].local)) {
+            boolean inStep = resting || w[tb] != 0 && region != 0 && !restarted && atomicRegion(w, tb) == region;
+            if (w[tb] != 0 && (inStep || mergeLocal && ops[w[tb]].local)) {
                 if (steps >= ATOMIC_STEP_LIMIT) {
                     emitted += emitFault(src, w, new FaultException(Fault.ATOMIC_TOO_LONG), op);
                     continue;
                 }
-                int more = expand(w, t, depth + 1, steps + 1);
+                int more = expand(w, t, depth + 1, steps + 1, !inStep);
                 if (more > 0) {
                     emitted += more;
                     continue;
@@ -178,8 +182,32 @@ final class SuccessorGenerator implements TransitionSystem.Stepper {
         return restarted;
     }
 
+    /** Whether some alternative of op, run from src on a scratch copy, would observe. */
+    private boolean wouldObserve(int[] src, int t, int tb, int frame, Op op, int n) {
+        if (probe == null) probe = new int[size];
+        probing = true;
+        probed = false;
+        try {
+            for (int c = 0; c < n && !probed; c++) {
+                System.arraycopy(src, 0, probe, 0, size);
+                try {
+                    if (op.exec(probe, t, tb, frame, c)) settle(probe, t, tb);
+                } catch (FaultException | ArithmeticException e) {
+                    // The step itself will raise it again, where it is reported.
+                }
+            }
+        } finally {
+            probing = false;
+        }
+        return probed;
+    }
+
     /** Records the observe at pc as the observation of the step being generated. */
     private void observe(int[] s, int t, int tb, int pc) {
+        if (probing) {
+            probed = true;
+            return;
+        }
         if (obs != 0) {
             faultAt = pc;
             throw new FaultException(Fault.OBSERVE_TWICE);

@@ -24,8 +24,8 @@ public final class Conformance {
     /**
      * @param maxStates  the most (state, position) pairs the search may visit before it gives up
      * @param mustFinish the threads, by scenario name, that must have finished after the last
-     *                   observation; null for every thread of the scenario (a harness run that ended
-     *                   normally: each of its threads returned)
+     *                   observation; null for every thread the scenario does not kill (a harness run
+     *                   that ended normally: each thread returned, or was killed as the kill line says)
      */
     public record Options(long maxStates, Set<String> mustFinish) {
         public static final Options DEFAULT = new Options(1_000_000, null);
@@ -58,7 +58,8 @@ public final class Conformance {
         this.stepper = cs.newObservingStepper();
         this.mustFinish = new boolean[cs.threadCount()];
         for (int t = 0; t < mustFinish.length; t++) {
-            mustFinish[t] = opts.mustFinish() == null || opts.mustFinish().contains(cs.threadName(t));
+            String name = cs.threadName(t);
+            mustFinish[t] = opts.mustFinish() == null ? !cs.info().kills().contains(name) : opts.mustFinish().contains(name);
         }
     }
 

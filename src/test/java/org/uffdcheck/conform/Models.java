@@ -17,7 +17,7 @@ final class Models {
     static CompiledScenario scenario(String file, String scenario) {
         Path p = Path.of("models", file);
         CheckedModel m = Checker.check(ModelLoader.load(p, p.toString()));
-        return Compiler.compile(m, m.scenarios.get(scenario), Reductions.NONE);
+        return Compiler.compile(m, m.scenarios.get(scenario), Reductions.MERGE_LOCAL);
     }
 
     /** "mon: read(0, UFFD_EVENT_UNMAP, 1, 3, 0)" as an Observation. */
