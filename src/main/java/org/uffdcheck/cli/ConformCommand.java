@@ -55,6 +55,11 @@ final class ConformCommand implements Callable<Integer> {
     @Option(names = "--json", paramLabel = "FILE", description = "Write the results, recordings included, to FILE.")
     Path json;
 
+    @Option(names = "--against", paramLabel = "FILE",
+            description = "Check the recordings against the scenarios of the same names in FILE (a twin: a model of "
+                    + "another kernel, or a mutant) instead of the model they were run from.")
+    Path against;
+
     @CommandLine.Mixin
     IncludeOptions includes = new IncludeOptions();
 
@@ -75,6 +80,7 @@ final class ConformCommand implements Callable<Integer> {
     CommandLine.Model.CommandSpec spec;
 
     /** A scenario to run: the model it is in and its op script. */
+    /** model and scenario: what the recordings are checked against (the --against twin, or the scenario run). */
     record Job(Path file, CheckedModel model, ScenarioInfo scenario, OpScript script) {}
 
     @Override
@@ -160,6 +166,16 @@ final class ConformCommand implements Callable<Integer> {
         } catch (IOException e) {
             return usage(err, "cannot read " + root + ": " + IoErrors.reason(e));
         }
+        CheckedModel twin = null;
+        if (against != null) {
+            if (!Files.isRegularFile(against)) return usage(err, "--against " + against + ": no such file");
+            try {
+                twin = ModelRunner.load(against, includes.dirs());
+            } catch (ModelError e) {
+                err.print(e.diagnostics().render());
+                return Main.BAD_INPUT;
+            }
+        }
         Set<String> wanted = only == null ? null : new LinkedHashSet<>(only);
         // Every scenario the kernel cannot run is reported, not only the first.
         Diagnostics refused = new Diagnostics();
@@ -179,7 +195,14 @@ final class ConformCommand implements Callable<Integer> {
             for (ScenarioInfo s : m.scenarios.values()) {
                 if (wanted != null && !wanted.contains(s.name())) continue;
                 try {
-                    jobs.add(new Job(f, m, s, Translator.translate(m, s)));
+                    OpScript script = Translator.translate(m, s);
+                    if (twin == null) {
+                        jobs.add(new Job(f, m, s, script));
+                    } else if (twin.scenarios.containsKey(s.name())) {
+                        jobs.add(new Job(f, twin, twin.scenarios.get(s.name()), script));
+                    } else {
+                        refused.error(s.span(), "scenario " + s.name() + " has no twin of that name in " + against);
+                    }
                 } catch (ModelError e) {
                     for (Diagnostic d : e.diagnostics().all()) refused.error(d.span(), d.message());
                 }

@@ -50,6 +50,14 @@ class ConformCommandTest {
     }
 
     @Test
+    void aScenarioWithoutATwinInTheAgainstModelIsRefusedWhereItIsDeclared() {
+        CliTest.Result r = CliTest.run("conform", "--model", DIR + "translate_ok.uffd", "--against", DIR + "translate_bad.uffd",
+                "--print-ops");
+        assertEquals(Main.BAD_INPUT, r.code(), r.all());
+        assertTrue(r.err().contains("translate_ok.uffd:23:1: error: scenario everything has no twin of that name in "), r.err());
+    }
+
+    @Test
     void aSettleTimeNotBelowTheTimeoutIsUsage() {
         CliTest.Result r = CliTest.run("conform", "--model", DIR + "translate_ok.uffd", "--timeout-ms", "200",
                 "--settle-ms", "200");

@@ -51,6 +51,15 @@ class ConformLiveTest {
     }
 
     @Test
+    void theCopyMutantIsRefutedByTheRecordingsOfItsTwin() {
+        Result r = conform("--model", "models/conform/copy.uffd", "--only", "copy_across_uffds", "--against",
+                "models/mutants/copy_checks_vma_ctx.uffd", "--runs", "3");
+        assertEquals(Main.VIOLATION, r.code(), r.out() + r.err());
+        assertTrue(r.out().contains("REFUTED copy_across_uffds"), r.out());
+        assertTrue(r.out().contains("the model could observe there instead: copier: copy(0, 1, 1, -2, 0)"), r.out());
+    }
+
+    @Test
     void theLinux612ModelConformsWhenTheMonitorActsWhileAForkIsPending(@TempDir Path dir) throws Exception {
         Path json = dir.resolve("r.json");
         Result r = conform("--model", KERNEL + "fork_pending_v6.12.uffd", "--include-path", "models", "--runs", "4",
