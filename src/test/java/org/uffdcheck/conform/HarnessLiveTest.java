@@ -113,7 +113,8 @@ class HarnessLiveTest {
             assertEquals(List.of("uffd_close[0, 0]"), shown(r, "mon"));
             // Released, the ctx no longer holds the range: the touch maps a zero page.
             assertEquals(List.of("fork[0]", "touch[0, FAULT_OK]"), shown(r, "fork"), r.lines()::toString);
-            assertTrue(r.observations().get(0).name().equals("uffd_close"), r.lines()::toString);
+            // No order between the two: the release wakes the fork inside close(), and either
+            // thread may log first once both calls have returned.
             assertTrue(r.blocked().isEmpty());
         }
     }
