@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.uffdcheck.engine.Execution;
 import org.uffdcheck.engine.TransitionSystem;
+import org.uffdcheck.explore.PathRebuilder;
 
 /**
  * One comparison of two systems, typically a scenario before and after a patch: each side's
@@ -86,29 +87,11 @@ public final class ScenarioDiff {
     /** The run's steps regenerated: an edge is its state's k-th successor in the observing stepper's order. */
     private SideRun replay(int side, Side s, Runs.Run run) {
         TransitionSystem ts = s.system;
-        TransitionSystem.Stepper stepper = ts.newObservingStepper();
-        int n = run.successors().length;
-        List<int[]> states = new ArrayList<>();
-        int[] labels = new int[n];
-        int[] observed = new int[n];
-        int[] cur = new int[ts.stateSize()];
-        ts.initialState(cur);
-        states.add(cur.clone());
-        for (int i = 0; i < n; i++) {
-            int k = run.successors()[i];
-            int[] seen = {0};
-            int[] next = new int[cur.length];
-            int step = i;
-            stepper.successors(cur, (succ, label) -> {
-                if (seen[0]++ != k) return;
-                System.arraycopy(succ, 0, next, 0, next.length);
-                labels[step] = label;
-                int code = stepper.observation();
-                observed[step] = code == 0 ? Lts.INTERNAL : alphabet.label(ts.observation(code));
-            });
-            cur = next;
-            states.add(cur.clone());
+        int[] observed = new int[run.successors().length];
+        Execution e = PathRebuilder.fromOrdinals(ts, ts.newObservingStepper(), run.successors(), observed);
+        for (int i = 0; i < observed.length; i++) {
+            observed[i] = observed[i] == 0 ? Lts.INTERNAL : alphabet.label(ts.observation(observed[i]));
         }
-        return new SideRun(side, new Execution(states, labels), observed);
+        return new SideRun(side, e, observed);
     }
 }

@@ -244,25 +244,9 @@ final class LiveSearch {
 
     /** The lasso's states and labels, regenerated along its edges: an edge is its state's k-th successor. */
     private Execution execution(LiveGraph g, Lasso l) {
-        List<int[]> states = new ArrayList<>();
-        int[] labels = new int[l.edges().length];
-        int[] cur = new int[ts.stateSize()];
-        ts.initialState(cur);
-        states.add(cur.clone());
-        TransitionSystem.Stepper stepper = ts.newStepper();
-        for (int i = 0; i < labels.length; i++) {
-            int k = l.edges()[i] - g.offsets[l.states()[i]];
-            int[] seen = {0};
-            int[] next = new int[cur.length];
-            int step = i;
-            stepper.successors(cur, (succ, label) -> {
-                if (seen[0]++ != k) return;
-                System.arraycopy(succ, 0, next, 0, next.length);
-                labels[step] = label;
-            });
-            cur = next;
-            states.add(cur.clone());
-        }
-        return new Execution(states, labels, l.loopStart());
+        int[] ordinals = new int[l.edges().length];
+        for (int i = 0; i < ordinals.length; i++) ordinals[i] = l.edges()[i] - g.offsets[l.states()[i]];
+        Execution run = PathRebuilder.fromOrdinals(ts, ordinals);
+        return new Execution(run.states(), run.labels(), l.loopStart());
     }
 }

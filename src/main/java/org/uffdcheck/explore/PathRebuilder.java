@@ -47,15 +47,23 @@ public final class PathRebuilder {
      * stepper's order, step i takes. This is how a breadth-first search stores its parent links.
      */
     public static Execution fromOrdinals(TransitionSystem ts, int[] ordinals) {
+        return fromOrdinals(ts, ts.newStepper(), ordinals, null);
+    }
+
+    /**
+     * The same along the order of the given stepper (an observing one numbers successors as it
+     * does); observed, when not null, receives each step's observation code.
+     */
+    public static Execution fromOrdinals(TransitionSystem ts, TransitionSystem.Stepper stepper, int[] ordinals,
+            int[] observed) {
         int n = ts.stateSize();
         int[] cur = new int[n];
         ts.initialState(cur);
         List<int[]> states = new ArrayList<>(ordinals.length + 1);
         states.add(cur.clone());
         int[] labels = new int[ordinals.length];
-        TransitionSystem.Stepper stepper = ts.newStepper();
         int[] next = new int[n];
-        int[] seen = new int[2];
+        int[] seen = new int[3];
         for (int i = 0; i < ordinals.length; i++) {
             int want = ordinals[i];
             seen[0] = 0;
@@ -64,6 +72,7 @@ public final class PathRebuilder {
                 if (seen[0]++ == want) {
                     System.arraycopy(succ, 0, next, 0, n);
                     seen[1] = label;
+                    seen[2] = stepper.observation();
                 }
             });
             if (want >= seen[0]) {
@@ -71,6 +80,7 @@ public final class PathRebuilder {
                         + " successors, not " + (want + 1));
             }
             labels[i] = seen[1];
+            if (observed != null) observed[i] = seen[2];
             System.arraycopy(next, 0, cur, 0, n);
             states.add(cur.clone());
         }
