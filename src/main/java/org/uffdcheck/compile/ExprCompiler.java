@@ -14,7 +14,7 @@ import org.uffdcheck.lang.check.Type;
 final class ExprCompiler {
     private final CheckedModel model;
     private final Layout layout;
-    private final ScenarioInfo scenario;
+    final ScenarioInfo scenario;
     private final Diagnostics diags;
     /** thread@label nodes, completed once every label has a program counter. */
     final List<PendingAt> pendingAt = new ArrayList<>();
