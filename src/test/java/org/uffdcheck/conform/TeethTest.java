@@ -1,9 +1,11 @@
 package org.uffdcheck.conform;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.uffdcheck.compile.CompiledScenario;
@@ -40,5 +42,14 @@ class TeethTest {
         ConformResult r = Conformance.check(cs, rec, Conformance.Options.DEFAULT);
         Class<? extends ConformResult> want = verdict.equals("conforms") ? ConformResult.Conforms.class : ConformResult.Refuted.class;
         assertInstanceOf(want, r, () -> ConformReport.render(cs, rec, r));
+    }
+
+    @Test
+    void linux411CannotReturnTheForkItLeftAsleep() throws IOException {
+        CompiledScenario cs = Models.scenario("conform/v4.11_differences.uffd", "close_aborts_pending_fork");
+        Recording rec = Recording.read(Path.of("src/test/resources/conform/close_aborts_pending_fork.jsonl"));
+        ConformResult.Refuted f = assertInstanceOf(ConformResult.Refuted.class, Conformance.check(cs, rec, Conformance.Options.DEFAULT));
+        assertEquals(2, f.matched());
+        assertEquals(Models.obs("forker: fork(0)"), f.unmatched());
     }
 }
