@@ -36,7 +36,7 @@ static long now_ms(void) {
 }
 
 /* A task's state letter from /proc, 0 when it is gone; wchan gets where it sleeps, if asked. */
-static char task_state(int pid, int tid, char *wchan, size_t wlen) {
+char task_state(int pid, int tid, char *wchan, size_t wlen) {
     char path[96], buf[512];
     snprintf(path, sizeof path, "/proc/%d/task/%d/stat", pid, tid);
     int fd = open(path, O_RDONLY);
@@ -131,6 +131,9 @@ static int all_asleep(void) {
                 mark_gone(SH->tpid[t]);
                 SH->failed = 1;
             } else if (c != 'S' && c != 'D') {
+                asleep = 0;
+            } else if (st == T_RUNNING && S.threads[t].ops[SH->top[t]].kind == OP_ASLEEP) {
+                /* It sleeps between its looks at another thread: it is waiting, not blocked. */
                 asleep = 0;
             }
         }

@@ -24,12 +24,13 @@
 
 enum op_kind {
     OP_FORK, OP_MUNMAP, OP_TOUCH, OP_MREMAP, OP_MADVISE, OP_MMAP_FIXED, OP_CLOSE, OP_EXIT,
-    OP_READ, OP_READ_NONBLOCK, OP_POLL, OP_COPY, OP_ZEROPAGE, OP_WAKE, OP_CLOSE_UFFD
+    OP_READ, OP_READ_NONBLOCK, OP_POLL, OP_COPY, OP_ZEROPAGE, OP_WAKE, OP_CLOSE_UFFD, OP_ASLEEP
 };
 
 struct op {
     enum op_kind kind;
     int a[5];
+    char target[NAME_LEN];      /* asleep: the thread's name, a[0] its index once the script is read */
 };
 
 struct thread_spec {
@@ -80,6 +81,9 @@ extern long PAGE;
 
 int parse_script(const char *path, struct script *s, char *err, size_t errlen);
 const char *op_name(enum op_kind k);
+
+/* harness.c */
+char task_state(int pid, int tid, char *wchan, size_t wlen);
 
 /* ops.c */
 void emit(const char *fmt, ...) __attribute__((format(printf, 1, 2)));

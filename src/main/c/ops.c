@@ -170,6 +170,81 @@ static void do_copy(int t, const struct op *o) {
     record(t, o->kind == OP_COPY ? "copy" : "zeropage", a);
 }
 
+/* The kernel functions a task sleeping in the wait for its event to be read shows as its wait
+ * channel: the wait itself, or the event's complete function when the wait is inlined there. */
+static const char *const EVENT_WAIT[] = {
+    "userfaultfd_event_wait_completion", "dup_userfaultfd_complete", "mremap_userfaultfd_complete",
+    "userfaultfd_unmap_complete", "userfaultfd_remove",
+};
+
+/* The system calls whose event a thread may wait for: fork (clone), munmap, mremap, madvise. */
+static int event_syscall(long nr) {
+    return nr == SYS_clone || nr == SYS_munmap || nr == SYS_mremap || nr == SYS_madvise
+#ifdef SYS_clone3
+           || nr == SYS_clone3
+#endif
+#ifdef SYS_fork
+           || nr == SYS_fork || nr == SYS_vfork
+#endif
+        ;
+}
+
+/* Whether the thread sleeps in the event wait: 1 yes, 0 no, -1 cannot tell. TASK_KILLABLE shows
+ * as D, but from set_current_state() on, before the wait has looked at ctx->released; a wait channel
+ * is named only for a task off the run queue, so a named one means it really sleeps. "0" is what a
+ * running task shows, and also what a kernel that hides wait channels shows for every task: then
+ * state D inside an event's system call is all there is to go on (-1). */
+static int in_event_wait(int pid, int tid, char *wchan, size_t wlen) {
+    char st = task_state(pid, tid, wchan, wlen);
+    if (st != 'D') return 0;
+    for (size_t i = 0; i < sizeof EVENT_WAIT / sizeof EVENT_WAIT[0]; i++)
+        if (!strcmp(wchan, EVENT_WAIT[i])) return 1;
+    if (wchan[0] && strcmp(wchan, "0")) return 0;
+    char path[96];
+    snprintf(path, sizeof path, "/proc/%d/task/%d/syscall", pid, tid);
+    FILE *f = fopen(path, "r");
+    if (!f) return 0;
+    long nr = -1;
+    int n = fscanf(f, "%ld", &nr);
+    fclose(f);
+    snprintf(wchan, wlen, "state D in system call %ld, no wait channel", nr);
+    return n == 1 && event_syscall(nr) ? -1 : 0;
+}
+
+/* asleep W: waits, polling every millisecond for up to ASLEEP_MS, until process thread w sleeps in
+ * its event wait, and records that it saw it. A thread that returns first, or does not sleep in
+ * time, fails the run: the op's precondition was never met, which no recording may pass off. */
+#define ASLEEP_MS 2000
+#define STR_(x) #x
+#define STR(x) STR_(x)
+/* Without a wait channel, how long state D inside the system call must last: no task runs that
+ * long between setting its state and sleeping. */
+#define ASLEEP_UNNAMED_MS 100
+static void await_asleep(int t, int w) {
+    char a[96], wchan[96] = "";
+    const char *why = "did not sleep in its event wait within " STR(ASLEEP_MS) " ms";
+    int unnamed = 0;
+    for (int i = 0; i < ASLEEP_MS; i++) {
+        int st = __atomic_load_n(&SH->tstate[w], __ATOMIC_SEQ_CST);
+        if (st == T_DONE || st == T_GONE || st == T_EXITING) {
+            why = "returned without sleeping in its event wait";
+            break;
+        }
+        int in = st == T_RUNNING && SH->ttid[w] ? in_event_wait(SH->tpid[w], SH->ttid[w], wchan, sizeof wchan) : 0;
+        unnamed = in < 0 ? unnamed + 1 : 0;
+        if (in > 0 || unnamed >= ASLEEP_UNNAMED_MS) {
+            snprintf(a, sizeof a, "\"%s\"", S.threads[w].name);
+            record(t, "asleep", a);
+            emit("{\"harness\": \"asleep\", \"thread\": \"%s\", \"wchan\": \"%s\"}", S.threads[w].name, wchan);
+            return;
+        }
+        usleep(1000);
+    }
+    harness_error("asleep: thread %s %s (last seen: %s)", S.threads[w].name, why, wchan[0] ? wchan : "no wait channel");
+    __atomic_store_n(&SH->failed, 1, __ATOMIC_SEQ_CST);
+    for (;;) pause();
+}
+
 static void monitor_op(int t, const struct op *o) {
     char a[128];
     int err;
@@ -184,6 +259,7 @@ static void monitor_op(int t, const struct op *o) {
         return;
     }
     case OP_COPY: case OP_ZEROPAGE: do_copy(t, o); return;
+    case OP_ASLEEP: await_asleep(t, o->a[0]); return;
     case OP_WAKE: {
         struct uffdio_range r = {AREA + (uintptr_t)o->a[1] * PAGE, (unsigned long long)o->a[2] * PAGE};
         err = err_of(ioctl(mon_fd_of(o->a[0]), UFFDIO_WAKE, &r));

@@ -10,7 +10,7 @@ static const struct { const char *name; enum op_kind kind; int nargs; int monito
     {"mremap", OP_MREMAP, 5, 0}, {"madvise", OP_MADVISE, 3, 0}, {"mmap_fixed", OP_MMAP_FIXED, 2, 0},
     {"close", OP_CLOSE, 1, 0}, {"exit", OP_EXIT, 0, 0},
     {"read", OP_READ, 1, 1}, {"read_nonblock", OP_READ_NONBLOCK, 1, 1}, {"poll", OP_POLL, 1, 1}, {"copy", OP_COPY, 3, 1}, {"zeropage", OP_ZEROPAGE, 3, 1},
-    {"wake", OP_WAKE, 3, 1}, {"close_uffd", OP_CLOSE_UFFD, 1, 1},
+    {"wake", OP_WAKE, 3, 1}, {"close_uffd", OP_CLOSE_UFFD, 1, 1}, {"asleep", OP_ASLEEP, 1, 1},
 };
 #define NOPS ((int)(sizeof OPS / sizeof OPS[0]))
 
@@ -62,7 +62,8 @@ static int op_line(struct thread_spec *t, char **w, int n) {
         if (n != 1 + OPS[i].nargs || OPS[i].monitor != (t->proc == MONITOR) || t->nops == MAX_OPS) return -1;
         struct op *o = &t->ops[t->nops];
         o->kind = OPS[i].kind;
-        if (ints(w + 1, OPS[i].nargs, o->a)) return -1;
+        if (o->kind == OP_ASLEEP) snprintf(o->target, NAME_LEN, "%s", w[1]);
+        else if (ints(w + 1, OPS[i].nargs, o->a)) return -1;
         t->nops++;
         return 0;
     }
@@ -98,6 +99,23 @@ static int check_ranges(const struct script *s, char *err, size_t errlen) {
     if (!what) return 0;
     snprintf(err, errlen, "%s out of the harness's range", what);
     return -1;
+}
+
+/* An asleep op names a process thread of the script, declared anywhere in it. */
+static int resolve_asleep(struct script *s, char *err, size_t errlen) {
+    for (int t = 0; t < s->nthreads; t++)
+        for (int k = 0; k < s->threads[t].nops; k++) {
+            struct op *o = &s->threads[t].ops[k];
+            if (o->kind != OP_ASLEEP) continue;
+            o->a[0] = -1;
+            for (int i = 0; i < s->nthreads; i++)
+                if (!strcmp(s->threads[i].name, o->target) && s->threads[i].proc != MONITOR && i != t) o->a[0] = i;
+            if (o->a[0] < 0) {
+                snprintf(err, errlen, "thread %s: asleep %s: no process thread of that name", s->threads[t].name, o->target);
+                return -1;
+            }
+        }
+    return 0;
 }
 
 int parse_script(const char *path, struct script *s, char *err, size_t errlen) {
@@ -145,5 +163,6 @@ int parse_script(const char *path, struct script *s, char *err, size_t errlen) {
     }
     fclose(f);
     if (s->pages <= 0) { snprintf(err, errlen, "no pages line"); return -1; }
+    if (resolve_asleep(s, err, errlen)) return -1;
     return check_ranges(s, err, errlen);
 }

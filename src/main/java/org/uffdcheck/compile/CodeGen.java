@@ -182,7 +182,9 @@ final class CodeGen {
             args[i] = ec.scalar(o.args().get(i));
             types[i] = model.typeOf(o.args().get(i));
         }
-        return add(new ObserveOp(o.name().name(), args, types), o.span(), StmtText.of(o), next).pc;
+        String[] threads = new String[ec.scenario.threads().size()];
+        for (int t = 0; t < threads.length; t++) threads[t] = ec.scenario.threads().get(t).name();
+        return add(new ObserveOp(o.name().name(), args, types, threads), o.span(), StmtText.of(o), next).pc;
     }
 
     /** if (should_fail(NAME)): the choice itself branches, true to the then part. */

@@ -192,6 +192,9 @@ public final class CompiledScenario implements TransitionSystem {
         return true;
     }
 
+    /** Thread t has returned from its procedure. */
+    public boolean threadFinished(int[] s, int t) { return s[layout.threadBase[t]] == 0; }
+
     /** Thread t has finished or waits at a statement labelled end... (as isValidEnd asks of all). */
     public boolean threadAtEnd(int[] s, int t) {
         int pc = s[layout.threadBase[t]];

@@ -14,7 +14,7 @@ import org.uffdcheck.lang.check.Type;
 final class ExprCompiler {
     private final CheckedModel model;
     private final Layout layout;
-    private final ScenarioInfo scenario;
+    final ScenarioInfo scenario;
     private final Diagnostics diags;
     /** thread@label nodes, completed once every label has a program counter. */
     final List<PendingAt> pendingAt = new ArrayList<>();
@@ -139,6 +139,11 @@ final class ExprCompiler {
     }
 
     private IntExpr at(Expr.At a) {
+        if (model.taskVariableOf(a) instanceof Symbol.Local l) {
+            IntExpr.At node = new IntExpr.AtTask(new IntExpr.Local(proc.varOffset[l.index()]), layout.threadBase);
+            pendingAt.add(new PendingAt(node, a.label().name()));
+            return node;
+        }
         int t = -1;
         for (int i = 0; i < scenario.threads().size(); i++) {
             if (scenario.threads().get(i).name().equals(a.thread().name())) t = i;

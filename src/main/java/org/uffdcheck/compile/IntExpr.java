@@ -168,13 +168,31 @@ abstract class IntExpr {
     }
 
     /** thread@label: the thread's program counter is one of pcs. */
-    static final class At extends IntExpr {
+    static class At extends IntExpr {
         final int pcSlot;
         /** Filled in once code generation has given every label its pc. */
         int[] pcs;
         At(int pcSlot, int[] pcs) { this.pcSlot = pcSlot; this.pcs = pcs; }
         int eval(int[] s, int frame) {
             int pc = s[pcSlot];
+            for (int p : pcs) if (p == pc) return 1;
+            return 0;
+        }
+    }
+
+    /** t@label with t a task variable: the thread it names, at run time; false for no task. */
+    static final class AtTask extends At {
+        final IntExpr task;
+        final int[] threadBase;
+        AtTask(IntExpr task, int[] threadBase) {
+            super(-1, new int[0]);
+            this.task = task;
+            this.threadBase = threadBase;
+        }
+        @Override int eval(int[] s, int frame) {
+            int t = task.eval(s, frame);
+            if (t <= 0 || t >= threadBase.length) return 0;
+            int pc = s[threadBase[t - 1]];
             for (int p : pcs) if (p == pc) return 1;
             return 0;
         }

@@ -11,14 +11,17 @@ import org.uffdcheck.lang.check.Type;
 final class ObserveOp extends Op {
     final String name;
     final IntExpr[] args;
-    /** Per argument, how its value is written: an int, a bool, or an enum's members. */
+    /** Per argument, how its value is written: an int, a bool, an enum's members or a task. */
     final Type[] types;
+    /** The scenario's thread names, which a task is written as. */
+    private final String[] threads;
     boolean opensAtomic;
 
-    ObserveOp(String name, IntExpr[] args, Type[] types) {
+    ObserveOp(String name, IntExpr[] args, Type[] types, String[] threads) {
         this.name = name;
         this.args = args;
         this.types = types;
+        this.threads = threads;
     }
 
     @Override boolean free() { return !opensAtomic; }
@@ -33,6 +36,7 @@ final class ObserveOp extends Op {
         Type t = types[i];
         if (t instanceof Type.Bool) return v != 0 ? "true" : "false";
         if (t instanceof Type.Enum e) return v >= 0 && v < e.members().size() ? e.members().get(v) : "?" + v;
+        if (t instanceof Type.Task) return v > 0 && v <= threads.length ? threads[v - 1] : "no_task";
         return Integer.toString(v);
     }
 }

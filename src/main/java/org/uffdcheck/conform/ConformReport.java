@@ -31,8 +31,8 @@ public final class ConformReport {
             sb.append(String.format("  first observation the model cannot make: #%d (%s:%d) %s%n", f.matched() + 1,
                     rec.source(), rec.lines().get(f.matched()), f.unmatched()));
         } else {
-            why = "no run of the model can then finish its threads without observing more";
-            sb.append("  after the last observation, no run finishes the threads without observing more\n");
+            why = f.rest();
+            sb.append("  after the last observation, ").append(f.rest()).append('\n');
         }
         sb.append("  the model could observe there instead: ");
         sb.append(f.instead().isEmpty() ? "nothing" : String.join("; ", shown(f.instead()))).append('\n');

@@ -24,11 +24,12 @@ public sealed interface ConformResult {
      * No run of the model matches. matched observations of the recording are the longest prefix any
      * run matches; prefix is the shortest run that matches them. unmatched is the next recorded
      * observation, which no run can make there, or null when the whole recording matched but no run
-     * can then finish the threads required to without observing more. instead is what runs that
-     * matched the prefix could observe next.
+     * can then rest as the harness's run ended (docs/conformance.md, quiescence). instead is what
+     * runs that matched the prefix could observe next. rest says, when unmatched is null, why no
+     * run can rest; prefix then ends where the model would rest but for what instead holds.
      */
     record Refuted(long states, int matched, Observation unmatched, Set<Observation> instead, Execution prefix,
-                   List<Integer> observedAt) implements ConformResult {}
+                   List<Integer> observedAt, String rest) implements ConformResult {}
 
     /** The search stopped at its state bound before deciding; matched is the longest prefix so far. */
     record BoundReached(long states, int matched, long limit) implements ConformResult {}

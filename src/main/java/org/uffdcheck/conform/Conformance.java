@@ -17,8 +17,11 @@ import org.uffdcheck.engine.TransitionSystem;
  * of (model state, position in the recording) pairs: steps without an observation are free, a
  * step with one is taken only when it is the next recorded observation. The recording is matched
  * when a run makes all of its observations and can then, with internal steps, reach a state where
- * every thread the options name has finished (or rests at an end label). The model is compiled as
- * the caller chose; the observing stepper it is searched with ignores the symmetry reduction.
+ * it can rest as the harness's run ended (quiescence): every thread the options say finished has
+ * finished (or rests at an end label), every thread they say blocked has not, and no internal
+ * steps from there lead to a step that observes, except by the silent threads (killed, or whose
+ * process ended), whose observations nobody could see. The model is compiled as the caller chose;
+ * the observing stepper it is searched with ignores the symmetry reduction.
  */
 public final class Conformance {
     /**
@@ -26,16 +29,31 @@ public final class Conformance {
      * @param mustFinish the threads, by scenario name, that must have finished after the last
      *                   observation; null for every thread the scenario does not kill (a harness run
      *                   that ended normally: each thread returned, or was killed as the kill line says)
+     * @param blocked    the threads that must not have finished: the harness saw them asleep in a call
+     *                   that never returned
+     * @param silent     the threads whose observations cannot count at the end; null for every thread
+     *                   neither in mustFinish nor in blocked (with mustFinish null: the killed ones)
      */
-    public record Options(long maxStates, Set<String> mustFinish) {
+    public record Options(long maxStates, Set<String> mustFinish, Set<String> blocked, Set<String> silent) {
         public static final Options DEFAULT = new Options(1_000_000, null);
+
+        /** Threads outside mustFinish are left alone, as a run cut short at a timeout leaves them. */
+        public Options(long maxStates, Set<String> mustFinish) {
+            this(maxStates, mustFinish, Set.of(), null);
+        }
     }
 
     private final CompiledScenario cs;
     private final Recording rec;
     private final Options opts;
     private final TransitionSystem.Stepper stepper;
-    private final boolean[] mustFinish;
+    private final boolean[] mustFinish, mustBlock, silent;
+    /** Nodes at the recording's end: internal edges among them (pairs), and observations visible threads can make. */
+    private int[] edges = new int[256];
+    private int edgeCount;
+    private final Map<Integer, List<Observation>> visibleObs = new HashMap<>();
+    /** Per node at the end: every thread the harness saw blocked cannot move there. */
+    private boolean[] asleep = new boolean[1024];
     /** Per node: its state, its position in the recording, its parent and the label from it. */
     private final List<int[]> states = new ArrayList<>();
     private int[] pos = new int[1024], parent = new int[1024], label = new int[1024];
@@ -56,10 +74,15 @@ public final class Conformance {
         this.rec = rec;
         this.opts = opts;
         this.stepper = cs.newObservingStepper();
-        this.mustFinish = new boolean[cs.threadCount()];
-        for (int t = 0; t < mustFinish.length; t++) {
+        int n = cs.threadCount();
+        this.mustFinish = new boolean[n];
+        this.mustBlock = new boolean[n];
+        this.silent = new boolean[n];
+        for (int t = 0; t < n; t++) {
             String name = cs.threadName(t);
             mustFinish[t] = opts.mustFinish() == null ? !cs.info().kills().contains(name) : opts.mustFinish().contains(name);
+            mustBlock[t] = opts.blocked().contains(name);
+            silent[t] = opts.silent() == null ? !mustFinish[t] && !mustBlock[t] : opts.silent().contains(name);
         }
     }
 
@@ -73,49 +96,193 @@ public final class Conformance {
         cs.initialState(init);
         add(init, 0, -1, 0);
         int n = rec.size();
+        boolean[] moved = new boolean[1];
+        boolean[] movers = new boolean[mustBlock.length];
         for (int node = 0; node < states.size(); node++) {
             int[] s = states.get(node);
             int k = pos[node];
-            if (k == n && finished(s)) {
-                Execution run = path(node);
-                return new ConformResult.Conforms(states.size(), n, run, Observed.along(cs, run));
-            }
             final int from = node;
+            moved[0] = false;
+            Arrays.fill(movers, false);
             stepper.successors(s, (next, l) -> {
                 int code = stepper.observation();
+                int t = CompiledScenario.threadOfLabel(l);
+                movers[t] = true;
+                boolean quiet = code == 0;
+                if (code != 0 && k == n && silent[t]) quiet = true;
+                else moved[0] = true;
                 if (code == 0) {
-                    add(next, k, from, l);
+                    int to = add(next, k, from, l);
+                    if (k == n) edge(from, to);
                 } else if (k < n && cs.observation(code).equals(rec.get(k))) {
                     add(next, k + 1, from, l);
-                } else if (k == deepest) {
+                } else if (k == n && !quiet) {
+                    visibleObs.computeIfAbsent(from, x -> new ArrayList<>()).add(cs.observation(code));
+                } else if (k == deepest && k < n) {
                     instead.add(cs.observation(code));
                 }
             });
+            // The common end: nothing can move but silent threads' observations. A rest at once.
+            if (k == n && !moved[0] && ends(s)) return conforms(node, n);
+            if (k == n) asleep[node] = blockedAsleep(movers);
             if (states.size() > opts.maxStates()) {
                 return new ConformResult.BoundReached(states.size(), deepest, opts.maxStates());
             }
         }
+        if (deepest == n) {
+            boolean[] mayObserve = mayObserve();
+            for (int i = 0; i < states.size(); i++) {
+                if (pos[i] == n && !mayObserve[i] && asleep[i] && ends(states.get(i))) return conforms(i, n);
+            }
+            return restless(n, mayObserve);
+        }
         int first = firstAt(deepest);
         Execution prefix = path(first);
-        return new ConformResult.Refuted(states.size(), deepest, deepest < n ? rec.get(deepest) : null, instead, prefix,
-                Observed.along(cs, prefix));
+        return new ConformResult.Refuted(states.size(), deepest, rec.get(deepest), instead, prefix,
+                Observed.along(cs, prefix), null);
     }
 
-    /** Every required thread finished or at an end label, and no fault. */
-    private boolean finished(int[] s) {
+    private ConformResult conforms(int node, int n) {
+        Execution run = path(node);
+        return new ConformResult.Conforms(states.size(), n, run, Observed.along(cs, run));
+    }
+
+    private void edge(int from, int to) {
+        if (edgeCount + 2 > edges.length) edges = Arrays.copyOf(edges, 2 * edges.length);
+        edges[edgeCount++] = from;
+        edges[edgeCount++] = to;
+    }
+
+    /** Per node at the end: whether internal steps from it lead to an observation of a visible thread. */
+    private boolean[] mayObserve() {
+        int size = states.size();
+        boolean[] may = new boolean[size];
+        List<List<Integer>> into = new ArrayList<>();
+        for (int i = 0; i < size; i++) into.add(null);
+        for (int e = 0; e < edgeCount; e += 2) {
+            int to = edges[e + 1];
+            if (into.get(to) == null) into.set(to, new ArrayList<>());
+            into.get(to).add(edges[e]);
+        }
+        java.util.ArrayDeque<Integer> work = new java.util.ArrayDeque<>();
+        for (int i : visibleObs.keySet()) {
+            may[i] = true;
+            work.add(i);
+        }
+        while (!work.isEmpty()) {
+            List<Integer> back = into.get(work.poll());
+            if (back == null) continue;
+            for (int b : back) {
+                if (!may[b]) {
+                    may[b] = true;
+                    work.add(b);
+                }
+            }
+        }
+        return may;
+    }
+
+    /**
+     * Every observation matched, but no state reachable after them can rest: the first that meets
+     * the threads' ends and could still observe (what its internal steps lead to), or, when none
+     * meets them, the first node at the end.
+     */
+    private ConformResult restless(int n, boolean[] mayObserve) {
+        int at = -1;
+        for (int i = 0; i < states.size() && at < 0; i++) {
+            if (pos[i] == n && ends(states.get(i))) at = i;
+        }
+        String why;
+        Set<Observation> could = new LinkedHashSet<>();
+        if (at >= 0) {
+            for (int i : reachableByInternalSteps(at)) {
+                List<Observation> o = visibleObs.get(i);
+                if (o != null) could.addAll(o);
+            }
+            Set<String> who = new LinkedHashSet<>();
+            for (Observation o : could) who.add(o.thread());
+            why = who.isEmpty() ? "the model cannot rest here: " + blockedMoving(states.get(at))
+                    : "the model cannot rest here: thread" + (who.size() == 1 ? " " : "s ") + String.join(", ", who)
+                    + " can still observe " + shown(could);
+        } else {
+            at = firstAt(n);
+            why = "no run of the model can then end as the run did" + endsWanted();
+            for (int o : visibleObs.keySet()) if (pos[o] == n) could.addAll(visibleObs.get(o));
+        }
+        Execution prefix = path(at);
+        return new ConformResult.Refuted(states.size(), n, null, could, prefix, Observed.along(cs, prefix), why);
+    }
+
+    /** The threads the harness saw blocked that can still move in s, for a report. */
+    private String blockedMoving(int[] s) {
+        boolean[] movers = new boolean[mustBlock.length];
+        stepper.successors(s, (next, l) -> movers[CompiledScenario.threadOfLabel(l)] = true);
+        List<String> names = new ArrayList<>();
+        for (int t = 0; t < movers.length; t++) if (mustBlock[t] && movers[t]) names.add(cs.threadName(t));
+        return "thread" + (names.size() == 1 ? " " : "s ") + String.join(", ", names)
+                + ", which the harness saw blocked, can still move (without observing anything)";
+    }
+
+    private static String shown(Set<Observation> obs) {
+        List<String> out = new ArrayList<>();
+        for (Observation o : obs) out.add(o.toString());
+        return String.join("; ", out);
+    }
+
+    /** What the harness's end asked of the threads, for a report. */
+    private String endsWanted() {
+        List<String> done = new ArrayList<>(), asleep = new ArrayList<>();
+        for (int t = 0; t < mustFinish.length; t++) {
+            if (mustFinish[t]) done.add(cs.threadName(t));
+            if (mustBlock[t]) asleep.add(cs.threadName(t));
+        }
+        return (done.isEmpty() ? "" : " (" + String.join(", ", done) + " finished")
+                + (asleep.isEmpty() ? "" : (done.isEmpty() ? " (" : "; ") + String.join(", ", asleep) + " still blocked")
+                + (done.isEmpty() && asleep.isEmpty() ? "" : ")") + " without observing more";
+    }
+
+    private List<Integer> reachableByInternalSteps(int from) {
+        List<List<Integer>> out = new ArrayList<>();
+        for (int i = 0; i < states.size(); i++) out.add(null);
+        for (int e = 0; e < edgeCount; e += 2) {
+            if (out.get(edges[e]) == null) out.set(edges[e], new ArrayList<>());
+            out.get(edges[e]).add(edges[e + 1]);
+        }
+        List<Integer> seen = new ArrayList<>(List.of(from));
+        Set<Integer> in = new java.util.HashSet<>(seen);
+        for (int k = 0; k < seen.size(); k++) {
+            List<Integer> next = out.get(seen.get(k));
+            if (next == null) continue;
+            for (int m : next) if (in.add(m)) seen.add(m);
+        }
+        return seen;
+    }
+
+    /** No thread the harness saw blocked has a step here (movers: the threads that have one). */
+    private boolean blockedAsleep(boolean[] movers) {
+        for (int t = 0; t < movers.length; t++) if (mustBlock[t] && movers[t]) return false;
+        return true;
+    }
+
+    /** Every required thread finished or at an end label, every blocked one unfinished, and no fault. */
+    private boolean ends(int[] s) {
         if (cs.fault(s) != null) return false;
         for (int t = 0; t < mustFinish.length; t++) {
             if (mustFinish[t] && !cs.threadAtEnd(s, t)) return false;
+            if (mustBlock[t] && cs.threadFinished(s, t)) return false;
         }
         return true;
     }
 
-    private void add(int[] s, int k, int from, int l) {
+    /** The node of (s, k), added when new. */
+    private int add(int[] s, int k, int from, int l) {
         Key key = new Key(s.clone(), k);
-        if (index.containsKey(key)) return;
+        Integer known = index.get(key);
+        if (known != null) return known;
         int id = states.size();
         if (id == pos.length) {
             pos = Arrays.copyOf(pos, 2 * id);
+            asleep = Arrays.copyOf(asleep, 2 * id);
             parent = Arrays.copyOf(parent, 2 * id);
             label = Arrays.copyOf(label, 2 * id);
         }
@@ -128,6 +295,7 @@ public final class Conformance {
             deepest = k;
             instead.clear();
         }
+        return id;
     }
 
     /** The first node (so the one with the shortest run) at position k. */

@@ -15,8 +15,9 @@ import org.uffdcheck.lang.check.ScenarioInfo;
 
 /**
  * Judges harness runs with the check (Conformance): a run conforms when the model has a run with
- * the same observations after which every thread the harness saw return has finished. Threads the
- * harness reports blocked, killed or gone need not finish: their last call never returned.
+ * the same observations that can then rest as the harness's run ended: every thread the harness saw
+ * return finished, every thread it reports blocked unfinished, and nothing left to observe. Threads
+ * it reports killed or gone are silent: their process is gone, so nothing they do can be seen.
  */
 public final class ModelJudge implements ConformRunner.Judge {
     private final long maxStates;
@@ -46,11 +47,24 @@ public final class ModelJudge implements ConformRunner.Judge {
         return must;
     }
 
+    static Set<String> blocked(HarnessOutput out) {
+        Set<String> b = new HashSet<>();
+        for (HarnessOutput.Blocked x : out.blocked()) b.add(x.thread());
+        return b;
+    }
+
+    static Set<String> silent(HarnessOutput out) {
+        Set<String> s = new HashSet<>(out.killed());
+        s.addAll(out.gone());
+        return s;
+    }
+
     @Override
     public Verdict judge(CheckedModel model, ScenarioInfo scenario, HarnessOutput out) {
         CompiledScenario cs = compiled(model, scenario);
         Recording rec = recording(scenario, out);
-        ConformResult r = Conformance.check(cs, rec, new Conformance.Options(maxStates, mustFinish(scenario, out)));
+        ConformResult r = Conformance.check(cs, rec, new Conformance.Options(maxStates, mustFinish(scenario, out),
+                blocked(out), silent(out)));
         if (r instanceof ConformResult.Conforms) return new Verdict(Verdict.Kind.CONFORMS, "");
         Verdict.Kind kind = r instanceof ConformResult.Refuted ? Verdict.Kind.REFUTED : Verdict.Kind.UNDECIDED;
         return new Verdict(kind, ConformReport.render(cs, rec, r));

@@ -13,18 +13,23 @@ final class ThreadOps {
             "process_exit", "process_touch", "process_mremap", "process_madvise", "process_mmap_fixed",
             "process_close_uffd");
     private static final Set<String> MONITOR = Set.of("mon_read", "mon_read_n", "mon_read_nonblock", "mon_poll",
-            "mon_copy", "mon_zeropage", "mon_wake", "mon_close_uffd");
+            "mon_copy", "mon_zeropage", "mon_wake", "mon_close_uffd", "mon_await_asleep");
     /** The harness's room for one thread's ops (MAX_OPS in harness.h). */
     static final int MAX_OPS = 32;
     /** Not yet placed: the first call decides. */
     private static final int UNPLACED = -2;
 
     final String thread;
+    /** The scenario's thread names in order: a task argument t names threads.get(t - 1). */
+    private final List<String> threads;
     final List<String> ops = new ArrayList<>();
     int process = UNPLACED;
+    /** The threads this one awaits asleep (mon_await_asleep), by name. */
+    final List<String> awaited = new ArrayList<>();
 
-    ThreadOps(String thread) {
+    ThreadOps(String thread, List<String> threads) {
         this.thread = thread;
+        this.threads = threads;
     }
 
     static boolean known(String proc) {
@@ -66,6 +71,12 @@ final class ThreadOps {
             case "mon_zeropage" -> ops.add("zeropage " + a[0] + " " + a[1] + " " + a[2]);
             case "mon_wake" -> ops.add("wake " + a[0] + " " + a[1] + " " + a[2]);
             case "mon_close_uffd" -> ops.add("close_uffd " + a[0]);
+            case "mon_await_asleep" -> {
+                String t = a[0] >= 1 && a[0] <= threads.size() ? threads.get(a[0] - 1) : null;
+                if (t == null || t.equals(thread)) return "thread " + thread + " awaits " + (t == null ? "no thread" : "itself") + " asleep";
+                awaited.add(t);
+                ops.add("asleep " + t);
+            }
             default -> throw new IllegalStateException(proc);
         }
         return null;

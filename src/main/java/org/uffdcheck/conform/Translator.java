@@ -46,7 +46,15 @@ public final class Translator {
                     + "), which a kernel run cannot choose");
         }
         List<OpScript.Thread> threads = new ArrayList<>();
-        for (ScenarioInfo.ThreadStart t : scenario.threads()) threads.add(thread(t));
+        List<String> names = new ArrayList<>();
+        for (ScenarioInfo.ThreadStart t : scenario.threads()) names.add(t.name());
+        List<ThreadOps> all = new ArrayList<>();
+        for (ScenarioInfo.ThreadStart t : scenario.threads()) {
+            ThreadOps ops = thread(t, names);
+            all.add(ops);
+            threads.add(new OpScript.Thread(t.name(), ops.process, ops.ops));
+        }
+        awaitedAsleep(all, threads);
         limits(pages, threads.size());
         return new OpScript(scenario.name(), pages, fds == null ? -1 : fds, setup, threads, scenario.kills());
     }
@@ -124,15 +132,32 @@ public final class Translator {
         return model.callee(call) instanceof ProcInfo p ? p : null;
     }
 
-    private OpScript.Thread thread(ScenarioInfo.ThreadStart t) {
-        ThreadOps ops = new ThreadOps(t.name());
+    /**
+     * The harness sees a thread asleep in a system call's wait for its event: a thread of a
+     * process, not a monitor thread (whose reads sleep elsewhere).
+     */
+    private void awaitedAsleep(List<ThreadOps> all, List<OpScript.Thread> threads) {
+        for (int i = 0; i < all.size(); i++) {
+            for (String name : all.get(i).awaited) {
+                for (OpScript.Thread t : threads) {
+                    if (t.name().equals(name) && t.process() == OpScript.MONITOR) {
+                        throw refuse(scenario.threads().get(i).span(), "thread " + all.get(i).thread + " awaits "
+                                + name + " asleep, but " + name + " is a monitor thread, which never waits for an event");
+                    }
+                }
+            }
+        }
+    }
+
+    private ThreadOps thread(ScenarioInfo.ThreadStart t, List<String> names) {
+        ThreadOps ops = new ThreadOps(t.name(), names);
         String why = ops.call(t.proc().name, t.args());
         if (why != null) {
             if (ThreadOps.known(t.proc().name) || t.proc().body == null) throw refuse(t.span(), why);
             walkThread(t, t.proc().body, t.args(), ops, t.proc().name);
         }
         if (ops.ops.isEmpty()) throw refuse(t.span(), "thread " + t.name() + " does nothing the harness can run");
-        return new OpScript.Thread(t.name(), ops.process, ops.ops);
+        return ops;
     }
 
     private void walkThread(ScenarioInfo.ThreadStart t, Stmt.Block body, int[] env, ThreadOps ops, String in) {

@@ -54,6 +54,17 @@ class ObserveSemanticsTest {
     }
 
     @Test
+    void aTaskArgumentIsObservedAsTheThreadItNames() {
+        String m = """
+                var go: bool;
+                proc two() { go = true; }
+                proc watch(t: task) { await go; observe saw(t, current); }
+                scenario s { thread t1 = watch(t2); thread t2 = two(); expect holds; }
+                """;
+        assertEquals(Set.of("internal", "t1: saw(t2, t1)"), observedSteps(Sem.compile(m)));
+    }
+
+    @Test
     void observeAddsNoStateWherever_itStands() {
         String[] bodies = {
             "a = 1; a = 2;",

@@ -89,6 +89,35 @@ class PropertySemanticsTest {
                 end.toString());
     }
 
+    @Test
+    void aTaskArgumentNamesTheThreadThatTAtLabelLooksAt() {
+        String m = """
+                var seen: bool;
+                var x: int[0..3];
+                var y: int[0..3];
+                proc stepper() { x = 1; crit: x = 2; x = 3; }
+                proc plain() { y = 1; y = 2; y = 3; }
+                proc watch(t: task) { end_wait: atomic { await t@crit; seen = true; } }
+                proc watch_a() { end_wait: atomic { await a@crit; seen = true; } }
+                reachable seen_at_crit: seen && a@crit;
+                scenario by_task { thread a = stepper(); thread b = plain(); thread w = watch(a); check seen_at_crit; expect holds; }
+                scenario by_name { thread a = stepper(); thread b = plain(); thread w = watch_a(); check seen_at_crit; expect holds; }
+                scenario other { thread a = stepper(); thread b = plain(); thread w = watch(b); check seen_at_crit; expect holds; }
+                """;
+        ExploreResult byTask = Sem.explore(Sem.compile(m, "by_task"));
+        // The same runs as the thread named in the procedure: a has 4 points, b 4, and w passes only
+        // with a at crit (2 more points for it there and after): 16 + 3 * 4 = 28 states.
+        assertHolds(28, byTask);
+        assertHolds(28, Sem.explore(Sem.compile(m, "by_name")));
+        // b never reaches a crit label: w waits for ever, and no state has seen.
+        ExploreResult other = Sem.explore(Sem.compile(m, "other"));
+        assertEquals(ExploreResult.Status.VIOLATION, other.status());
+        assertEquals("seen_at_crit", other.property());
+        assertEquals(16, other.stats().states());
+        String bad = Sem.rejected(m.replace("thread w = watch(b)", "thread w = watch(c)"));
+        assertTrue(bad.contains("a thread's task argument must name a thread of the scenario"), bad);
+    }
+
     private static String server(String label) {
         return """
                 var req: bool;

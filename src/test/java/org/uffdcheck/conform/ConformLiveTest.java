@@ -60,6 +60,17 @@ class ConformLiveTest {
     }
 
     @Test
+    void theLinux411TwinIsRefutedByAForkThatReturnsAfterTheCloseOnceItSlept() {
+        Result r = conform("--model", "models/conform/events.uffd", "--only", "close_aborts_pending_fork", "--against",
+                "models/conform/v4.11_differences.uffd", "--runs", "3");
+        assertEquals(Main.VIOLATION, r.code(), r.out() + r.err());
+        assertTrue(r.out().contains("REFUTED close_aborts_pending_fork (models/conform/events.uffd), 3 of 3 runs"), r.out());
+        assertTrue(r.out().contains("first observation the model cannot make: #3"), r.out());
+        assertTrue(r.out().contains("forker: fork(0)"), r.out());
+        assertTrue(r.out().matches("(?s).*close_aborts_pending_fork +3 +0 +3 +0 .*"), r.out());
+    }
+
+    @Test
     void theLinux612ModelConformsWhenTheMonitorActsWhileAForkIsPending(@TempDir Path dir) throws Exception {
         Path json = dir.resolve("r.json");
         Result r = conform("--model", KERNEL + "fork_pending_v6.12.uffd", "--include-path", "models", "--runs", "4",

@@ -20,6 +20,24 @@ final class Models {
         return Compiler.compile(m, m.scenarios.get(scenario), Reductions.MERGE_LOCAL);
     }
 
+    /** A model written in the test, compiled as conform compiles it. */
+    static CompiledScenario inline(String model, String scenario) {
+        try {
+            Path dir = java.nio.file.Files.createTempDirectory("uffd-conform");
+            Path file = dir.resolve("m.uffd");
+            java.nio.file.Files.writeString(file, model);
+            try {
+                CheckedModel m = Checker.check(ModelLoader.load(file, "m.uffd"));
+                return Compiler.compile(m, m.scenarios.get(scenario), Reductions.NONE);
+            } finally {
+                java.nio.file.Files.delete(file);
+                java.nio.file.Files.delete(dir);
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     /** "mon: read(0, UFFD_EVENT_UNMAP, 1, 3, 0)" as an Observation. */
     static Observation obs(String text) {
         int colon = text.indexOf(": "), open = text.indexOf('('), close = text.lastIndexOf(')');

@@ -1,9 +1,11 @@
 package org.uffdcheck.conform;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.uffdcheck.compile.CompiledScenario;
@@ -21,9 +23,9 @@ class TeethTest {
         "emfile_keeps_fork_queued, conform/events.uffd, conforms",
         "emfile_keeps_fork_queued, conform/v4.11_differences.uffd, refuted",
         "close_aborts_pending_fork, conform/events.uffd, conforms",
-        // 4.11 completes the fork too when the close comes before its waiter sleeps, and the order
-        // of observations cannot tell when the waiter slept: no recording refutes this one.
-        "close_aborts_pending_fork, conform/v4.11_differences.uffd, conforms",
+        // The close comes once the fork's waiter sleeps (the monitor saw it asleep): 4.11's release
+        // does not wake it, so it cannot return.
+        "close_aborts_pending_fork, conform/v4.11_differences.uffd, refuted",
         "copy_across_uffds, conform/copy.uffd, conforms",
         "copy_across_uffds, mutants/copy_checks_vma_ctx.uffd, refuted",
         "fork_two_ctxs, conform/fork.uffd, conforms",
@@ -40,5 +42,14 @@ class TeethTest {
         ConformResult r = Conformance.check(cs, rec, Conformance.Options.DEFAULT);
         Class<? extends ConformResult> want = verdict.equals("conforms") ? ConformResult.Conforms.class : ConformResult.Refuted.class;
         assertInstanceOf(want, r, () -> ConformReport.render(cs, rec, r));
+    }
+
+    @Test
+    void linux411CannotReturnTheForkItLeftAsleep() throws IOException {
+        CompiledScenario cs = Models.scenario("conform/v4.11_differences.uffd", "close_aborts_pending_fork");
+        Recording rec = Recording.read(Path.of("src/test/resources/conform/close_aborts_pending_fork.jsonl"));
+        ConformResult.Refuted f = assertInstanceOf(ConformResult.Refuted.class, Conformance.check(cs, rec, Conformance.Options.DEFAULT));
+        assertEquals(2, f.matched());
+        assertEquals(Models.obs("forker: fork(0)"), f.unmatched());
     }
 }

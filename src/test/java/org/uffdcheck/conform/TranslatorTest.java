@@ -66,6 +66,15 @@ class TranslatorTest {
     }
 
     @Test
+    void aTaskArgumentBecomesTheNameOfTheThreadAnAsleepOpWatches() {
+        Path p = Path.of("models/conform/events.uffd");
+        CheckedModel m = Checker.check(ModelLoader.load(p, p.toString(), List.of()));
+        OpScript s = Translator.translate(m, m.scenarios.get("close_aborts_pending_fork"));
+        assertEquals(List.of("asleep forker", "close_uffd 0"), s.thread("closer").ops());
+        assertEquals(OpScript.MONITOR, s.thread("closer").process());
+    }
+
+    @Test
     void anInitThatAssignsIsRefusedWhereItAssigns() {
         String r = refusal("init_assigns");
         assertTrue(r.contains("translate_bad.uffd:14:12: error: scenario init_assigns cannot run on the kernel: "

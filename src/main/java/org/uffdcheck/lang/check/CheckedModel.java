@@ -66,6 +66,9 @@ public final class CheckedModel {
     /** The symbol a Name expression refers to. */
     public Symbol symbolOf(Expr.Name e) { return names.get(e); }
 
+    /** The task variable t of t@label, or null when t names a scenario thread. */
+    public Symbol taskVariableOf(Expr.At e) { return names.get(e); }
+
     /** A ProcInfo or a Builtin. */
     public Object callee(Expr.Call c) { return calls.get(c); }
 

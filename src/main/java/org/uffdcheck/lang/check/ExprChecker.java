@@ -59,6 +59,10 @@ class ExprChecker {
             return null;
         }
         Expr.At a = (Expr.At) e;
+        // A task variable of the procedure names the thread at run time; any other name is a
+        // scenario thread, resolved when a scenario is compiled.
+        Symbol v = scope.lookup(a.thread().name());
+        if (v instanceof Symbol.Local && v.type() instanceof Type.Task) out.names.put(a, v);
         if (!names.labels.contains(a.label().name())) {
             diags.error(a.label().span(), "unknown label '" + a.label().name() + "'");
         }

@@ -41,6 +41,9 @@ final class ScenarioChecker {
 
     int boundSlots() { return boundSlots; }
 
+    /** The scenario being checked: its thread names, in the order of its thread lines. */
+    private List<String> threadNames = List.of();
+
     void check(Decl.Scenario s) {
         String name = s.name().name();
         if (scenarios.containsKey(name)) {
@@ -61,6 +64,10 @@ final class ScenarioChecker {
         ScenarioItem.FairnessLine fairnessLine = null;
         long maxStates = 0;
         int maxDepth = 0;
+        threadNames = new ArrayList<>();
+        for (ScenarioItem item : s.items()) {
+            if (item instanceof ScenarioItem.Thread t) threadNames.add(t.name().name());
+        }
         for (ScenarioItem item : s.items()) {
             if (item instanceof ScenarioItem.Thread t) {
                 threadLines++;
@@ -193,6 +200,10 @@ final class ScenarioChecker {
         for (int i = 0; i < args.length; i++) {
             Expr a = t.args().get(i);
             Type pt = p.params().get(i).type();
+            if (pt instanceof Type.Task) {
+                args[i] = threadTask(a);
+                continue;
+            }
             if (!pt.isScalar()) {
                 diags.error(a.span(), "a thread's arguments must be bool, int or enum constants");
                 continue;
@@ -207,6 +218,19 @@ final class ScenarioChecker {
             args[i] = v;
         }
         threads.add(new ScenarioInfo.ThreadStart(t.name().name(), p, args, t.span()));
+    }
+
+    /**
+     * A task argument names a thread of the scenario; its value is that thread's task (its place
+     * among the thread lines, from 1), so a procedure can ask where another thread is (t@label).
+     */
+    private int threadTask(Expr a) {
+        int k = a instanceof Expr.Name n ? threadNames.indexOf(n.ident().name()) : -1;
+        if (k < 0) {
+            diags.error(a.span(), "a thread's task argument must name a thread of the scenario");
+            return 0;
+        }
+        return k + 1;
     }
 
     private ScenarioInfo.Expectation expectation(ScenarioItem.Expect e) {

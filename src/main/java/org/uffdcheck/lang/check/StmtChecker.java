@@ -82,8 +82,8 @@ final class StmtChecker extends ExprChecker {
         java.util.List<Type> types = new java.util.ArrayList<>();
         for (Expr a : o.args()) {
             Type t = check(a);
-            if (t != null && !(t instanceof Type.Int || t instanceof Type.Bool || t instanceof Type.Enum)) {
-                diags.error(a.span(), "an observation's arguments are int, bool or enum values, found " + t.show());
+            if (t != null && !(t instanceof Type.Int || t instanceof Type.Bool || t instanceof Type.Enum || t instanceof Type.Task)) {
+                diags.error(a.span(), "an observation's arguments are int, bool, enum or task values, found " + t.show());
                 t = null;
             }
             types.add(t);
