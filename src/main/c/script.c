@@ -10,7 +10,8 @@ static const struct { const char *name; enum op_kind kind; int nargs; int monito
     {"mremap", OP_MREMAP, 5, 0}, {"madvise", OP_MADVISE, 3, 0}, {"mmap_fixed", OP_MMAP_FIXED, 2, 0},
     {"close", OP_CLOSE, 1, 0}, {"exit", OP_EXIT, 0, 0},
     {"read", OP_READ, 1, 1}, {"read_nonblock", OP_READ_NONBLOCK, 1, 1}, {"poll", OP_POLL, 1, 1}, {"copy", OP_COPY, 3, 1}, {"zeropage", OP_ZEROPAGE, 3, 1},
-    {"wake", OP_WAKE, 3, 1}, {"close_uffd", OP_CLOSE_UFFD, 1, 1},
+    {"wake", OP_WAKE, 3, 1}, {"close_uffd", OP_CLOSE_UFFD, 1, 1}, {"poll_fault", OP_POLL_FAULT, 1, 1},
+    {"poll_events", OP_POLL_EVENTS, 2, 1}, {"poll", OP_POLL, 1, 0},
 };
 #define NOPS ((int)(sizeof OPS / sizeof OPS[0]))
 
@@ -58,8 +59,9 @@ static int words(char *line, char **w, int max) {
 
 static int op_line(struct thread_spec *t, char **w, int n) {
     for (int i = 0; i < NOPS; i++) {
-        if (strcmp(w[0], OPS[i].name)) continue;
-        if (n != 1 + OPS[i].nargs || OPS[i].monitor != (t->proc == MONITOR) || t->nops == MAX_OPS) return -1;
+        /* poll is both a monitor op and a process op (of a kept uffd): one entry each. */
+        if (strcmp(w[0], OPS[i].name) || OPS[i].monitor != (t->proc == MONITOR)) continue;
+        if (n != 1 + OPS[i].nargs || t->nops == MAX_OPS) return -1;
         struct op *o = &t->ops[t->nops];
         o->kind = OPS[i].kind;
         if (ints(w + 1, OPS[i].nargs, o->a)) return -1;

@@ -135,6 +135,7 @@ static void monitor_setup(int sock) {
         if (dup2(UFFD_FD_BASE + u, u) < 0) fail("placing a uffd", errno);
         close(UFFD_FD_BASE + u);
         monitor_set_fd(u, u);
+        monitor_open_fdinfo(u);
     }
     if (S.fds >= 0) {
         struct rlimit rl;
