@@ -52,6 +52,7 @@ struct script {
     char scenario[NAME_LEN];
     int pages;
     int fds;                    /* the monitor's fd table size, or -1: unlimited */
+    int area_top;               /* the area where the kernel puts a mapping it places itself */
     int nprocs, procs[MAX_PROCS];
     int nuffds; struct uffd_spec uffds[MAX_UFFDS];
     int nvmas; struct vma_spec vmas[MAX_VMAS];

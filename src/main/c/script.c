@@ -118,6 +118,8 @@ int parse_script(const char *path, struct script *s, char *err, size_t errlen) {
             snprintf(s->scenario, NAME_LEN, "%s", w[1]);
         } else if (!strcmp(w[0], "pages") && n == 2 && !ints(w + 1, 1, &s->pages)) {
         } else if (!strcmp(w[0], "fds") && n == 2 && !ints(w + 1, 1, &s->fds)) {
+        } else if (!strcmp(w[0], "area") && n == 2 && !strcmp(w[1], "top")) {
+            s->area_top = 1;
         } else if (!strcmp(w[0], "process") && n == 2 && !ints(w + 1, 1, v) && s->nprocs < MAX_PROCS) {
             s->procs[s->nprocs++] = v[0];
         } else if (!strcmp(w[0], "uffd") && n == 4 && !ints(w + 1, 2, v) && s->nuffds < MAX_UFFDS) {

@@ -23,6 +23,8 @@ final class ThreadOps {
     final String thread;
     final List<String> ops = new ArrayList<>();
     int process = UNPLACED;
+    /** An mremap that may move where the kernel chooses (MREMAP_MAYMOVE without MREMAP_FIXED). */
+    boolean kernelPlaces;
 
     ThreadOps(String thread) {
         this.thread = thread;
@@ -53,7 +55,10 @@ final class ThreadOps {
             case "process_munmap" -> ops.add("munmap " + a[1] + " " + a[2]);
             case "process_exit" -> ops.add("exit");
             case "process_touch" -> ops.add("touch " + a[1]);
-            case "process_mremap" -> ops.add("mremap " + a[1] + " " + a[2] + " " + a[3] + " " + a[4] + " " + a[5]);
+            case "process_mremap" -> {
+                ops.add("mremap " + a[1] + " " + a[2] + " " + a[3] + " " + a[4] + " " + a[5]);
+                kernelPlaces |= a[4] % 2 == 1 && a[4] / 2 % 2 == 0;
+            }
             case "process_madvise" -> ops.add("madvise " + a[1] + " " + a[2] + " " + a[3]);
             case "process_mmap_fixed" -> ops.add("mmap_fixed " + a[1] + " " + a[2]);
             case "process_close_uffd" -> ops.add("close " + a[1]);

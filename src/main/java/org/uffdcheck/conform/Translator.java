@@ -28,6 +28,7 @@ public final class Translator {
     /** Set-up uffd numbers, and "m u" for each process's own fd of one (keep lines). */
     private final Set<Integer> uffds = new HashSet<>();
     private final Set<String> keeps = new HashSet<>();
+    private boolean kernelPlaces;
 
     private Translator(CheckedModel model, ScenarioInfo scenario) {
         this.model = model;
@@ -52,6 +53,9 @@ public final class Translator {
         }
         List<OpScript.Thread> threads = new ArrayList<>();
         for (ScenarioInfo.ThreadStart t : scenario.threads()) threads.add(thread(t));
+        // The model moves to the highest free pages of its area; the harness puts the area where
+        // the kernel's choice falls (docs/conformance.md).
+        if (kernelPlaces) setup.add(0, "area top");
         limits(pages, threads.size());
         return new OpScript(scenario.name(), pages, fds == null ? -1 : fds, setup, threads, scenario.kills());
     }
@@ -159,6 +163,7 @@ public final class Translator {
             walkThread(t, t.proc().body, t.args(), ops, t.proc().name);
         }
         if (ops.ops.isEmpty()) throw refuse(t.span(), "thread " + t.name() + " does nothing the harness can run");
+        kernelPlaces |= ops.kernelPlaces;
         return new OpScript.Thread(t.name(), ops.process, ops.ops);
     }
 
