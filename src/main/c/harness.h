@@ -20,11 +20,14 @@
 #define OUT_FD 60
 #define SOCK_FD 61
 #define UFFD_FD_BASE 40
+/* The monitor's fdinfo of set-up uffd u, opened before the table is limited (poll_fault). */
+#define FDINFO_FD_BASE 64
 #define MONITOR (-1)
 
 enum op_kind {
     OP_FORK, OP_MUNMAP, OP_TOUCH, OP_MREMAP, OP_MADVISE, OP_MMAP_FIXED, OP_CLOSE, OP_EXIT,
-    OP_READ, OP_READ_NONBLOCK, OP_POLL, OP_COPY, OP_ZEROPAGE, OP_WAKE, OP_CLOSE_UFFD, OP_ASLEEP
+    OP_READ, OP_READ_NONBLOCK, OP_POLL, OP_COPY, OP_ZEROPAGE, OP_WAKE, OP_CLOSE_UFFD, OP_ASLEEP,
+    OP_POLL_FAULT, OP_POLL_EVENTS
 };
 
 struct op {
@@ -50,6 +53,7 @@ struct script {
     char scenario[NAME_LEN];
     int pages;
     int fds;                    /* the monitor's fd table size, or -1: unlimited */
+    int area_top;               /* the area where the kernel puts a mapping it places itself */
     int nprocs, procs[MAX_PROCS];
     int nuffds; struct uffd_spec uffds[MAX_UFFDS];
     int nvmas; struct vma_spec vmas[MAX_VMAS];
@@ -91,6 +95,7 @@ void harness_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 void install_fault_handlers(void);
 void start_threads_of(int proc);
 void monitor_set_fd(int u, int fd);
+void monitor_open_fdinfo(int u);
 void record(int t, const char *name, const char *args);
 extern int proc_fd[MAX_UFFDS];
 

@@ -1,6 +1,7 @@
 /* The scenario's threads: each runs its ops in order and records what each call returned. */
 #define _GNU_SOURCE
 #include <errno.h>
+#include <fcntl.h>
 #include <linux/futex.h>
 #include <linux/userfaultfd.h>
 #include <poll.h>
@@ -9,6 +10,7 @@
 #include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/ioctl.h>
 #include <sys/mman.h>
@@ -75,6 +77,56 @@ void monitor_set_fd(int u, int fd) {
     }
     mon_fd[u] = fd;
     mon_used[u] = fd >= 0;
+}
+
+void monitor_open_fdinfo(int u) {
+    char path[64];
+    snprintf(path, sizeof path, "/proc/self/fdinfo/%d", u);
+    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    if (fd >= 0 && fd != FDINFO_FD_BASE + u) {
+        dup2(fd, FDINFO_FD_BASE + u);
+        close(fd);
+    }
+}
+
+/* The "pending" line of uffd u's fdinfo: the faults queued and not yet read, -1 if unreadable.
+ * A seq_file read at offset 0 shows the current count. */
+static long faults_pending(int u) {
+    char buf[256];
+    ssize_t n = u >= 0 && u < MAX_UFFDS ? pread(FDINFO_FD_BASE + u, buf, sizeof buf - 1, 0) : -1;
+    if (n <= 0) return -1;
+    buf[n] = 0;
+    char *p = strstr(buf, "pending:");
+    return p ? strtol(p + 8, NULL, 10) : -1;
+}
+
+/* The scenario's threads asleep in the kernel's wait for their event to be read: each has queued
+ * an event, which no read has taken yet while nobody reads. poll(2) and fdinfo cannot count
+ * events; /proc's wchan names the wait. Opening it takes a descriptor for a moment. */
+static int event_waiters(void) {
+    int n = 0;
+    for (int t = 0; t < S.nthreads; t++) {
+        char path[96], w[64];
+        if (S.threads[t].proc == MONITOR || __atomic_load_n(&SH->tstate[t], __ATOMIC_SEQ_CST) != T_RUNNING) continue;
+        snprintf(path, sizeof path, "/proc/%d/task/%d/wchan", SH->tpid[t], SH->ttid[t]);
+        int fd = open(path, O_RDONLY | O_CLOEXEC);
+        if (fd < 0) continue;
+        ssize_t r = read(fd, w, sizeof w - 1);
+        close(fd);
+        w[r > 0 ? r : 0] = 0;
+        if (!strcmp(w, "userfaultfd_event_wait_completion")) n++;
+    }
+    return n;
+}
+
+static void poll_fd(int fd) {
+    struct pollfd p = {.fd = fd, .events = POLLIN};
+    if (fd < 0) {
+        harness_error("poll of a uffd the thread has no fd of");
+        return;
+    }
+    while (poll(&p, 1, -1) < 0 && errno == EINTR) {
+    }
 }
 
 static int64_t next_seq(void) { return __atomic_add_fetch(&SH->seq, 1, __ATOMIC_SEQ_CST); }
@@ -251,13 +303,22 @@ static void monitor_op(int t, const struct op *o) {
     switch (o->kind) {
     case OP_READ: do_read(t, o->a[0], 0); return;
     case OP_READ_NONBLOCK: do_read(t, o->a[0], 1); return;
-    case OP_POLL: {
+    case OP_POLL:
         /* Observes nothing: it only waits until a message is queued, which a later op reads. */
-        struct pollfd p = {.fd = mon_fd_of(o->a[0]), .events = POLLIN};
-        while (poll(&p, 1, -1) < 0 && errno == EINTR) {
-        }
+        poll_fd(mon_fd_of(o->a[0]));
+        return;
+    case OP_POLL_FAULT: {
+        /* poll(2) cannot tell a fault from an event; the fdinfo count can. Observes nothing. */
+        long pending;
+        while ((pending = faults_pending(o->a[0])) == 0)
+            usleep(200);
+        if (pending < 0) harness_error("poll_fault %d: no fdinfo for that uffd", o->a[0]);
         return;
     }
+    case OP_POLL_EVENTS:
+        while (event_waiters() < o->a[1])
+            usleep(200);
+        return;
     case OP_COPY: case OP_ZEROPAGE: do_copy(t, o); return;
     case OP_ASLEEP: await_asleep(t, o->a[0]); return;
     case OP_WAKE: {
@@ -306,7 +367,13 @@ static void process_op(int t, const struct op *o) {
     int err;
     switch (o->kind) {
     case OP_FORK: {
-        pid_t c = fork();
+        /* glibc's fork() holds its atfork and malloc locks across the call, so a second thread's
+         * fork() would wait in user space until the first returned, which the kernel does not ask.
+         * A child without threads of its own, which needs nothing from glibc, is forked by the raw
+         * system call; one with threads by fork(), which sets up glibc's state in the child. */
+        int threads = 0;
+        for (int i = 0; i < S.nthreads; i++) threads |= S.threads[i].proc == v[0];
+        pid_t c = threads ? fork() : (pid_t)syscall(SYS_clone, SIGCHLD, 0, 0, 0, 0);
         if (c == 0) child_main(v[0]);
         snprintf(a, sizeof a, "%d", c < 0 ? -errno : 0);
         record(t, "fork", a);
@@ -323,6 +390,9 @@ static void process_op(int t, const struct op *o) {
         /* The controller records exit() once the process is gone, its mm released. */
         SH->tstate[t] = T_EXITING;
         syscall(SYS_exit_group, 0);
+        return;
+    case OP_POLL:
+        poll_fd(v[0] >= 0 && v[0] < MAX_UFFDS ? proc_fd[v[0]] : -1);
         return;
     case OP_CLOSE:
         err = err_of(close(v[0] >= 0 && v[0] < MAX_UFFDS ? proc_fd[v[0]] : -1));

@@ -11,6 +11,7 @@ static const struct { const char *name; enum op_kind kind; int nargs; int monito
     {"close", OP_CLOSE, 1, 0}, {"exit", OP_EXIT, 0, 0},
     {"read", OP_READ, 1, 1}, {"read_nonblock", OP_READ_NONBLOCK, 1, 1}, {"poll", OP_POLL, 1, 1}, {"copy", OP_COPY, 3, 1}, {"zeropage", OP_ZEROPAGE, 3, 1},
     {"wake", OP_WAKE, 3, 1}, {"close_uffd", OP_CLOSE_UFFD, 1, 1}, {"asleep", OP_ASLEEP, 1, 1},
+    {"poll_fault", OP_POLL_FAULT, 1, 1}, {"poll_events", OP_POLL_EVENTS, 2, 1}, {"poll", OP_POLL, 1, 0},
 };
 #define NOPS ((int)(sizeof OPS / sizeof OPS[0]))
 
@@ -58,8 +59,9 @@ static int words(char *line, char **w, int max) {
 
 static int op_line(struct thread_spec *t, char **w, int n) {
     for (int i = 0; i < NOPS; i++) {
-        if (strcmp(w[0], OPS[i].name)) continue;
-        if (n != 1 + OPS[i].nargs || OPS[i].monitor != (t->proc == MONITOR) || t->nops == MAX_OPS) return -1;
+        /* poll is both a monitor op and a process op (of a kept uffd): one entry each. */
+        if (strcmp(w[0], OPS[i].name) || OPS[i].monitor != (t->proc == MONITOR)) continue;
+        if (n != 1 + OPS[i].nargs || t->nops == MAX_OPS) return -1;
         struct op *o = &t->ops[t->nops];
         o->kind = OPS[i].kind;
         if (o->kind == OP_ASLEEP) snprintf(o->target, NAME_LEN, "%s", w[1]);
@@ -134,6 +136,8 @@ int parse_script(const char *path, struct script *s, char *err, size_t errlen) {
             snprintf(s->scenario, NAME_LEN, "%s", w[1]);
         } else if (!strcmp(w[0], "pages") && n == 2 && !ints(w + 1, 1, &s->pages)) {
         } else if (!strcmp(w[0], "fds") && n == 2 && !ints(w + 1, 1, &s->fds)) {
+        } else if (!strcmp(w[0], "area") && n == 2 && !strcmp(w[1], "top")) {
+            s->area_top = 1;
         } else if (!strcmp(w[0], "process") && n == 2 && !ints(w + 1, 1, v) && s->nprocs < MAX_PROCS) {
             s->procs[s->nprocs++] = v[0];
         } else if (!strcmp(w[0], "uffd") && n == 4 && !ints(w + 1, 2, v) && s->nuffds < MAX_UFFDS) {

@@ -135,6 +135,7 @@ static void monitor_setup(int sock) {
         if (dup2(UFFD_FD_BASE + u, u) < 0) fail("placing a uffd", errno);
         close(UFFD_FD_BASE + u);
         monitor_set_fd(u, u);
+        monitor_open_fdinfo(u);
     }
     if (S.fds >= 0) {
         struct rlimit rl;
@@ -146,12 +147,35 @@ static void monitor_setup(int sock) {
     settle_in();
 }
 
+/* A move the kernel places itself (mremap's MREMAP_MAYMOVE without MREMAP_FIXED) goes to the
+ * highest free range below mmap_base; the model's goes to the highest free pages of its area. So
+ * the area becomes the top of the free space: the range a new mapping of the area's size would
+ * get, with every free page above it filled by a PROT_NONE page, taken one at a time from the
+ * top down until one lands in that range. The processes inherit the fillers. */
+static void place_area_at_top(void) {
+    size_t len = (size_t)S.pages * PAGE;
+    char *x = mmap(NULL, len, PROT_NONE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    if (x == MAP_FAILED) fail("mmap to find the top of the free space", errno);
+    munmap(x, len);
+    for (int i = 0; i < 4096; i++) {
+        char *q = mmap(NULL, (size_t)PAGE, PROT_NONE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+        if (q == MAP_FAILED) fail("mmap of a filler page", errno);
+        if (q == x + len - PAGE) {
+            munmap(q, (size_t)PAGE);
+            AREA = (uintptr_t)x;
+            return;
+        }
+    }
+    fail("filling the free pages above the area", ENOMEM);
+}
+
 /* The group leader: starts the monitor and the processes, and lets the threads go once every one
  * is ready. Orphans are reparented to it and never reaped, so an exit stays visible as a zombie. */
 void run_group(void) {
     int sv[2];
     prctl(PR_SET_PDEATHSIG, SIGKILL);
     prctl(PR_SET_CHILD_SUBREAPER, 1);
+    if (S.area_top) place_area_at_top();
     if (socketpair(AF_UNIX, SOCK_DGRAM, 0, sv)) fail("socketpair", errno);
     if (dup2(sv[0], SOCK_FD) < 0 || dup2(sv[1], SOCK_FD + 1) < 0) fail("dup2", errno);
     close(sv[0]);

@@ -11,9 +11,10 @@ import java.util.Set;
 final class ThreadOps {
     private static final Set<String> PROCESS = Set.of("process_fork", "process_fork_twice", "process_munmap",
             "process_exit", "process_touch", "process_mremap", "process_madvise", "process_mmap_fixed",
-            "process_close_uffd");
+            "process_close_uffd", "process_poll");
     private static final Set<String> MONITOR = Set.of("mon_read", "mon_read_n", "mon_read_nonblock", "mon_poll",
-            "mon_copy", "mon_zeropage", "mon_wake", "mon_close_uffd", "mon_await_asleep");
+            "mon_copy", "mon_zeropage", "mon_wake", "mon_close_uffd", "mon_await_asleep", "mon_poll_fault",
+            "mon_poll_events");
     /** The harness's room for one thread's ops (MAX_OPS in harness.h). */
     static final int MAX_OPS = 32;
     /** Not yet placed: the first call decides. */
@@ -26,6 +27,8 @@ final class ThreadOps {
     int process = UNPLACED;
     /** The threads this one awaits asleep (mon_await_asleep), by name. */
     final List<String> awaited = new ArrayList<>();
+    /** An mremap that may move where the kernel chooses (MREMAP_MAYMOVE without MREMAP_FIXED). */
+    boolean kernelPlaces;
 
     ThreadOps(String thread, List<String> threads) {
         this.thread = thread;
@@ -57,13 +60,19 @@ final class ThreadOps {
             case "process_munmap" -> ops.add("munmap " + a[1] + " " + a[2]);
             case "process_exit" -> ops.add("exit");
             case "process_touch" -> ops.add("touch " + a[1]);
-            case "process_mremap" -> ops.add("mremap " + a[1] + " " + a[2] + " " + a[3] + " " + a[4] + " " + a[5]);
+            case "process_mremap" -> {
+                ops.add("mremap " + a[1] + " " + a[2] + " " + a[3] + " " + a[4] + " " + a[5]);
+                kernelPlaces |= a[4] % 2 == 1 && a[4] / 2 % 2 == 0;
+            }
             case "process_madvise" -> ops.add("madvise " + a[1] + " " + a[2] + " " + a[3]);
             case "process_mmap_fixed" -> ops.add("mmap_fixed " + a[1] + " " + a[2]);
             case "process_close_uffd" -> ops.add("close " + a[1]);
+            case "process_poll" -> ops.add("poll " + a[1]);
             case "mon_read" -> ops.add("read " + a[0]);
             case "mon_read_nonblock" -> ops.add("read_nonblock " + a[0]);
             case "mon_poll" -> ops.add("poll " + a[0]);
+            case "mon_poll_fault" -> ops.add("poll_fault " + a[0]);
+            case "mon_poll_events" -> ops.add("poll_events " + a[0] + " " + a[1]);
             case "mon_read_n" -> {
                 for (int i = 0; i < a[1]; i++) ops.add("read " + a[0]);
             }

@@ -1,7 +1,9 @@
 package org.uffdcheck.conform;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.uffdcheck.lang.Diagnostics;
 import org.uffdcheck.lang.ModelError;
 import org.uffdcheck.lang.Span;
@@ -23,6 +25,10 @@ public final class Translator {
     private final ConstArgs consts;
     private final List<String> setup = new ArrayList<>();
     private int setupUffds;
+    /** Set-up uffd numbers, and "m u" for each process's own fd of one (keep lines). */
+    private final Set<Integer> uffds = new HashSet<>();
+    private final Set<String> keeps = new HashSet<>();
+    private boolean kernelPlaces;
 
     private Translator(CheckedModel model, ScenarioInfo scenario) {
         this.model = model;
@@ -55,6 +61,9 @@ public final class Translator {
             threads.add(new OpScript.Thread(t.name(), ops.process, ops.ops));
         }
         awaitedAsleep(all, threads);
+        // The model moves to the highest free pages of its area; the harness puts the area where
+        // the kernel's choice falls (docs/conformance.md).
+        if (kernelPlaces) setup.add(0, "area top");
         limits(pages, threads.size());
         return new OpScript(scenario.name(), pages, fds == null ? -1 : fds, setup, threads, scenario.kills());
     }
@@ -95,7 +104,10 @@ public final class Translator {
                 case "new_uffd_events" -> uffd(a[0], a[1], a[2], a[3], a[4], a[5]);
                 case "new_vma" -> setup.add("vma " + a[0] + " " + a[1] + " " + a[2] + " " + a[3]);
                 case "new_page" -> setup.add("page " + a[0] + " " + a[1] + " " + a[2]);
-                case "new_process_fd" -> setup.add("keep " + a[0] + " " + a[1]);
+                case "new_process_fd" -> {
+                    setup.add("keep " + a[0] + " " + a[1]);
+                    keeps.add(a[0] + " " + a[1]);
+                }
                 default -> {
                     ProcInfo p = userProc(c.call());
                     if (p == null || p.body == null) throw refuse(c.span(), "init calls " + name);
@@ -113,6 +125,7 @@ public final class Translator {
         if (remove != 0) f.add("remove");
         setup.add("uffd " + u + " " + m + " " + (f.isEmpty() ? "none" : String.join(",", f)));
         setupUffds++;
+        uffds.add(u);
     }
 
     private int[] args(Expr.Call call, int[] env, String who) {
@@ -149,14 +162,33 @@ public final class Translator {
         }
     }
 
+    /**
+     * Why the harness has no fd for the call's poll, or null: poll_fault reads the fdinfo the
+     * monitor opened at set-up, and a process polls only its own fd of the uffd.
+     */
+    private String pollFd(String thread, String proc, int[] a) {
+        if (proc.equals("mon_poll_fault") && !uffds.contains(a[0])) {
+            return "thread " + thread + " calls mon_poll_fault(" + a[0] + "), but uffd " + a[0]
+                    + " is not one of the set-up's (the harness reads the fdinfo of those only)";
+        }
+        if (proc.equals("process_poll") && !keeps.contains(a[0] + " " + a[1])) {
+            return "thread " + thread + " calls process_poll(" + a[0] + ", " + a[1] + "), but process " + a[0]
+                    + " has no fd of uffd " + a[1] + " (new_process_fd)";
+        }
+        return null;
+    }
+
     private ThreadOps thread(ScenarioInfo.ThreadStart t, List<String> names) {
         ThreadOps ops = new ThreadOps(t.name(), names);
+        String noFd = pollFd(t.name(), t.proc().name, t.args());
+        if (noFd != null) throw refuse(t.span(), noFd);
         String why = ops.call(t.proc().name, t.args());
         if (why != null) {
             if (ThreadOps.known(t.proc().name) || t.proc().body == null) throw refuse(t.span(), why);
             walkThread(t, t.proc().body, t.args(), ops, t.proc().name);
         }
         if (ops.ops.isEmpty()) throw refuse(t.span(), "thread " + t.name() + " does nothing the harness can run");
+        kernelPlaces |= ops.kernelPlaces;
         return ops;
     }
 
@@ -172,6 +204,8 @@ public final class Translator {
             }
             String name = c.call().callee().name();
             int[] a = args(c.call(), env, "thread " + t.name());
+            String noFd = pollFd(t.name(), name, a);
+            if (noFd != null) throw refuse(c.span(), noFd);
             String why = ops.call(name, a);
             if (why == null) continue;
             ProcInfo p = userProc(c.call());

@@ -136,6 +136,42 @@ class HarnessLiveTest {
     }
 
     @Test
+    void twoThreadsForksArePendingTogether() throws Exception {
+        // poll_events returns only once both forkers wait for their FORK at the same time.
+        for (HarnessOutput r : run(List.of("process 0", "uffd 0 0 fork", "vma 0 0 1 0"),
+                List.of(proc("a", 0, "fork 1"), proc("b", 0, "fork 2"), mon("poll_events 0 2", "read 0", "read 0")))) {
+            assertEquals(List.of("read[0, UFFD_EVENT_FORK, 1, 0, 0]", "read[0, UFFD_EVENT_FORK, 2, 0, 0]"),
+                    shown(r, "mon"), r.lines()::toString);
+            assertEquals(List.of("fork[0]"), shown(r, "a"));
+            assertEquals(List.of("fork[0]"), shown(r, "b"));
+            assertTrue(r.blocked().isEmpty(), r.lines()::toString);
+        }
+    }
+
+    @Test
+    void aFaultIsReadBeforeAnEventQueuedBeforeIt() throws Exception {
+        for (HarnessOutput r : run(List.of("process 0", "uffd 0 0 unmap", "vma 0 0 1 0", "vma 0 1 2 0", "keep 0 0"),
+                List.of(proc("unmap", 0, "munmap 1 2", "close 0"), proc("touch", 0, "poll 0", "touch 0"),
+                        mon("poll_fault 0", "read 0", "read 0", "close_uffd 0")))) {
+            assertEquals(List.of("read[0, UFFD_EVENT_PAGEFAULT, 0, 0, 0]", "read[0, UFFD_EVENT_UNMAP, 1, 2, 0]",
+                    "uffd_close[0, 0]"), shown(r, "mon"), r.lines()::toString);
+            assertEquals(List.of("touch[0, FAULT_OK]"), shown(r, "touch"));
+        }
+    }
+
+    /** [1, 2) is mapped, so [0, 1) cannot grow in place; "area top" puts [2, 4) where the kernel moves it. */
+    @Test
+    void aGrowThatCannotExtendMovesToTheHighestFreePagesOfTheArea() throws Exception {
+        List<String> setup = List.of("area top", "process 0", "uffd 0 0 unmap,remap", "vma 0 0 1 0", "vma 0 1 2 -1");
+        for (HarnessOutput r : run(setup, List.of(proc("grow", 0, "mremap 0 1 2 1 0"), mon("read 0", "read 0")))) {
+            List<String> seen = new ArrayList<>(shown(r, "mon"));
+            seen.addAll(shown(r, "grow"));
+            assertEquals(List.of("read[0, UFFD_EVENT_REMAP, 0, 2, 1]", "read[0, UFFD_EVENT_UNMAP, 0, 1, 0]", "mremap[0]"),
+                    seen, r.lines()::toString);
+        }
+    }
+
+    @Test
     void aThreadOfAChildRunsInTheChildAfterTheForkIsRead() throws Exception {
         for (HarnessOutput r : run(List.of("process 0", "uffd 0 0 fork", "vma 0 0 2 0", "page 0 0 0"),
                 List.of(proc("fork", 0, "fork 1"), proc("child", 1, "touch 0", "touch 1"),

@@ -59,6 +59,29 @@ class TranslatorTest {
                 """, s.text());
     }
 
+    @Test
+    void pollsOfAProcessAFaultAndEventsAndAnAreaForTheKernelsMove() {
+        CheckedModel m = load("translate_ok.uffd");
+        OpScript s = Translator.translate(m, m.scenarios.get("polls"));
+        String text = s.text();
+        assertTrue(text.contains("fds 4\narea top\nprocess 0\n"), text);
+        assertTrue(text.contains("thread toucher 0\n  poll 1\n  touch 0\n"), text);
+        assertTrue(text.contains("thread grower 0\n  mremap 0 1 2 1 0\n"), text);
+        assertTrue(text.contains("thread mon monitor\n  poll_fault 0\n  poll_events 1 2\n  read 1\n"), text);
+        // Without such a move the area stays where it is.
+        assertTrue(!Translator.translate(m, m.scenarios.get("everything")).text().contains("area"));
+    }
+
+
+    /** A process polls only its own fd of a uffd; the monitor reads the fdinfo of set-up uffds only. */
+    @Test
+    void aPollTheHarnessHasNoFdForIsRefused() {
+        assertTrue(refusal("poll_without_fd").contains("scenario poll_without_fd cannot run on the kernel: thread t "
+                + "calls process_poll(0, 0), but process 0 has no fd of uffd 0 (new_process_fd)"));
+        assertTrue(refusal("poll_fault_of_a_forked_uffd").contains(
+                "thread t calls mon_poll_fault(1), but uffd 1 is not one of the set-up's"));
+    }
+
     private static String refusal(String scenario) {
         CheckedModel m = load("translate_bad.uffd");
         ModelError e = assertThrows(ModelError.class, () -> Translator.translate(m, m.scenarios.get(scenario)));
