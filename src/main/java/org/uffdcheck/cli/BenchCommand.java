@@ -25,7 +25,8 @@ import picocli.CommandLine.Option;
 /** uffdcheck bench: explores a fixed series of scenarios of growing size and prints what each cost. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Explore a fixed series of fork/munmap/monitor scenarios of growing size and print "
-                + "states, transitions, depth, time, states/s, bytes per state, peak heap and peak RSS.",
+                + "states, transitions, depth, time, states/s, bytes per state, peak heap and peak RSS (with several "
+                + "workers also the share of their time spent waiting, at the end of a level and for their turn to store).",
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:the series ran (or, for --vs-spin, SPIN is not installed)", "2:bad usage, spin or cc failing, or a bench model that does not load"})
 final class BenchCommand implements Callable<Integer> {
@@ -112,9 +113,11 @@ final class BenchCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "uffdcheck bench: %d worker%s, %d cores, max heap %s, Java %s%n", workers,
                 workers == 1 ? "" : "s", Runtime.getRuntime().availableProcessors(),
                 mib(Runtime.getRuntime().maxMemory()), System.getProperty("java.version"));
-        String fmt = "%-14s %14s %15s %6s %9s %12s %8s %10s %10s  %s%n";
+        // With several workers, two more columns: the share of the workers' time spent waiting.
+        boolean waits = workers > 1;
+        String fmt = "%-14s %14s %15s %6s %9s %12s %8s %10s %10s" + (waits ? " %10s %10s" : "%s%s") + "  %s%n";
         out.printf(Locale.ROOT, fmt, "scenario", "states", "transitions", "depth", "seconds", "states/s",
-                "B/state", "peak heap", "peak RSS", "verdict");
+                "B/state", "peak heap", "peak RSS", waits ? "level wait" : "", waits ? "turn wait" : "", "verdict");
         out.flush();
         for (BenchSeries.Scenario s : BenchSeries.all()) {
             if (!selected(s)) continue;
@@ -130,10 +133,16 @@ final class BenchCommand implements Callable<Integer> {
                     String.format(Locale.ROOT, "%.2f", st.seconds()),
                     String.format(Locale.ROOT, "%,.0f", st.statesPerSecond()),
                     String.format(Locale.ROOT, "%.1f", st.bytesPerState()), mib(peakHeap()), mib(peakRss()),
+                    waits ? percent(st.waits().share(st.waits().levelNanos(), st.seconds())) : "",
+                    waits ? percent(st.waits().share(st.waits().turnNanos(), st.seconds())) : "",
                     ModelRunner.verdict(r));
             out.flush();
         }
         return Main.HOLDS;
+    }
+
+    private static String percent(double share) {
+        return String.format(Locale.ROOT, "%.1f%%", 100 * share);
     }
 
     private boolean selected(BenchSeries.Scenario s) {

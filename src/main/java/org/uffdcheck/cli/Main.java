@@ -1,14 +1,15 @@
 package org.uffdcheck.cli;
 
 import java.io.PrintWriter;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Supplier;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** Entry point of the uffdcheck command. */
 @Command(name = "uffdcheck", mixinStandardHelpOptions = true, version = "uffdcheck 0.1",
         description = "Explicit-state model checker for the userfaultfd event protocol.",
-        subcommands = {CheckCommand.class, TestCommand.class, ReplayCommand.class, BenchCommand.class, DiffCommand.class,
-            ConformCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:every property holds (test: every model matches its expected verdict)",
@@ -39,10 +40,30 @@ public final class Main implements Runnable {
      */
     static final long COMMAND_STACK_BYTES = 256L << 20;
 
+    /**
+     * The subcommands by name, in the order help lists them. Made only when wanted: picocli's
+     * classes predate class-data sharing (Java 5 class files), so every run loads them from the jar,
+     * and each command it builds costs reflection over its options.
+     */
+    static final Map<String, Supplier<Object>> COMMANDS = commands();
+
+    private static Map<String, Supplier<Object>> commands() {
+        Map<String, Supplier<Object>> m = new LinkedHashMap<>();
+        m.put("check", CheckCommand::new);
+        m.put("test", TestCommand::new);
+        m.put("replay", ReplayCommand::new);
+        m.put("bench", BenchCommand::new);
+        m.put("diff", DiffCommand::new);
+        m.put("conform", ConformCommand::new);
+        return m;
+    }
+
     public static void main(String[] args) throws InterruptedException {
         // Stays so only if the command thread dies of something no handler caught.
         int[] code = {INTERNAL_ERROR};
-        Thread command = new Thread(null, () -> code[0] = execute(commandLine(), args), "uffdcheck", COMMAND_STACK_BYTES);
+        // A run names its command first; only that one is built (help and mistakes get them all).
+        String only = args.length > 0 && COMMANDS.containsKey(args[0]) ? args[0] : null;
+        Thread command = new Thread(null, () -> code[0] = execute(commandLine(only), args), "uffdcheck", COMMAND_STACK_BYTES);
         command.start();
         command.join();
         System.exit(code[0]);
@@ -70,7 +91,15 @@ public final class Main implements Runnable {
 
     /** Public for the tests of other packages that drive a command as the user does. */
     public static CommandLine commandLine() {
+        return commandLine(null);
+    }
+
+    /** The command line with the one subcommand named, or with all of them if only is null. */
+    static CommandLine commandLine(String only) {
         CommandLine cl = new CommandLine(new Main());
+        for (Map.Entry<String, Supplier<Object>> c : COMMANDS.entrySet()) {
+            if (only == null || only.equals(c.getKey())) cl.addSubcommand(c.getKey(), c.getValue().get());
+        }
         // One pair of writers for every subcommand, so main can flush what they printed.
         cl.setOut(new PrintWriter(System.out, true));
         cl.setErr(new PrintWriter(System.err, true));

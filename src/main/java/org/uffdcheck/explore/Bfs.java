@@ -7,6 +7,7 @@ import org.uffdcheck.engine.Bound;
 import org.uffdcheck.engine.ExploreOptions;
 import org.uffdcheck.engine.ExploreResult;
 import org.uffdcheck.engine.StateChecks;
+import org.uffdcheck.engine.Stats;
 import org.uffdcheck.engine.TransitionSystem;
 import org.uffdcheck.state.Fingerprint;
 import org.uffdcheck.state.MemoryBudget;
@@ -72,6 +73,9 @@ final class Bfs implements Search {
     private long transitions;
     private long lastPoll = Long.MIN_VALUE / 2;
     private int deepest;
+    /** Nanoseconds workers spent waiting for a level to finish, and for their block's turn to store. */
+    private long levelWaitNanos;
+    private long turnWaitNanos;
     volatile boolean stop;
     private volatile Bound bound;
     /** The memory budget refused the store room: workers stop at their next growth point. */
@@ -203,7 +207,9 @@ final class Bfs implements Search {
                 return n;
             }
             if (inFlight > 0) {
+                long t0 = System.nanoTime();
                 wait();
+                levelWaitNanos += System.nanoTime() - t0;
                 continue;
             }
             nextLevel();
@@ -215,6 +221,7 @@ final class Bfs implements Search {
      * search stops first.
      */
     synchronized boolean awaitTurn(long firstId) {
+        long t0 = System.nanoTime();
         try {
             while (nextStoreId != firstId && !stop) wait();
         } catch (InterruptedException e) {
@@ -222,6 +229,8 @@ final class Bfs implements Search {
             Thread.currentThread().interrupt();
             abandon();
             return false;
+        } finally {
+            turnWaitNanos += System.nanoTime() - t0;
         }
         return !stop;
     }
@@ -306,6 +315,7 @@ final class Bfs implements Search {
     }
 
     private ExploreResult finish() {
-        return new BfsResult(this).build(deepest, transitions, Math.min(visited.size(), stateLimit), bound);
+        return new BfsResult(this).build(deepest, transitions, Math.min(visited.size(), stateLimit), bound,
+                new Stats.Waits(workers, levelWaitNanos, turnWaitNanos));
     }
 }

@@ -18,7 +18,7 @@ final class BfsResult {
         this.bfs = bfs;
     }
 
-    ExploreResult build(int deepest, long transitions, long states, Bound bound) {
+    ExploreResult build(int deepest, long transitions, long states, Bound bound, Stats.Waits waits) {
         List<Violation> violations = new ArrayList<>();
         for (Findings.End e : bfs.findings.violations()) {
             violations.add(new Violation(e.what(), execution(e)));
@@ -30,7 +30,7 @@ final class BfsResult {
             witnesses.add(new Witness(bfs.checks.reachable(i), w == null ? null : execution(w)));
         }
         Stats stats = new Stats(states, transitions, deepest, bfs.control.elapsedSeconds(),
-                bfs.visited.bytes() + bfs.links.bytes());
+                bfs.visited.bytes() + bfs.links.bytes(), waits);
         return Verdict.of(violations, bfs.control, bound, stats, witnesses, bfs.visited);
     }
 

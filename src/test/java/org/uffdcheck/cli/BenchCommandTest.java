@@ -17,17 +17,32 @@ import picocli.CommandLine;
 
 class BenchCommandTest {
 
-    @Test
-    void smallestScenarioRunsAndPrintsARow() {
+    /** Runs bench with args, expecting it to hold; returns what it printed. */
+    private static String bench(String... args) {
         StringWriter out = new StringWriter();
         CommandLine cl = Main.commandLine();
         cl.setOut(new PrintWriter(out));
         cl.setErr(new PrintWriter(new StringWriter()));
+        assertEquals(Main.HOLDS, cl.execute(args), out.toString());
+        return out.toString();
+    }
+
+    @Test
+    void smallestScenarioRunsAndPrintsARow() {
         String name = BenchSeries.all().get(0).name();
-        int code = cl.execute("bench", "--only", name, "--workers", "2");
-        assertEquals(Main.HOLDS, code, out.toString());
-        String row = out.toString().lines().filter(l -> l.startsWith(name)).findFirst().orElseThrow();
+        String out = bench("bench", "--only", name, "--workers", "2");
+        String row = out.lines().filter(l -> l.startsWith(name)).findFirst().orElseThrow();
         assertTrue(row.endsWith("holds"), row);
+        // Two workers: the shares of their time spent waiting, before the verdict.
+        assertTrue(out.contains("level wait  turn wait  verdict"), out);
+        assertTrue(row.matches(".*\\d+\\.\\d% +\\d+\\.\\d%  holds"), row);
+    }
+
+    @Test
+    void oneWorkerHasNoWaitColumns() {
+        String out = bench("bench", "--only", "f1-u1-m1-p1");
+        assertFalse(out.contains("wait"), out);
+        assertFalse(out.contains("%"), out);
     }
 
     @Test

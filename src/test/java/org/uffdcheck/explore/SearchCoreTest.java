@@ -24,6 +24,7 @@ import org.uffdcheck.engine.ExploreResult;
 import org.uffdcheck.engine.ExploreResult.Status;
 import org.uffdcheck.engine.PropertyId;
 import org.uffdcheck.engine.StateChecks;
+import org.uffdcheck.engine.Stats;
 import org.uffdcheck.engine.TransitionSystem;
 import org.uffdcheck.engine.Violation;
 import org.uffdcheck.state.MemoryBudget;
@@ -90,6 +91,22 @@ class SearchCoreTest {
         assertEquals(40_000, dfs.stats().states());
         assertEquals(39_999, dfs.stats().transitions());
         assertEquals(15, dfs.stats().depth());
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {1, 2, 3})
+    void waitsAreCountedPerWorkerAndNeverExceedTheirTime(int workers) {
+        Graph g = Graph.binaryTree(40_000);
+        Stats st = run(g, g.noChecks(), BFS.withWorkers(workers)).stats();
+        Stats.Waits w = st.waits();
+        assertEquals(workers, w.workers());
+        if (workers == 1) {
+            // One worker has nobody to wait for.
+            assertEquals(0, w.levelNanos());
+            assertEquals(0, w.turnNanos());
+        }
+        assertTrue(w.levelNanos() >= 0 && w.turnNanos() >= 0);
+        assertTrue(w.share(w.levelNanos() + w.turnNanos(), st.seconds()) <= 1, w + " in " + st.seconds() + " s");
     }
 
     @ParameterizedTest
