@@ -54,6 +54,15 @@ class TeethTest {
         check("fault_read_before_event", "conform/events.uffd", "fault_read_before_event.fifo.jsonl", "refuted");
     }
 
+    /**
+     * A live run: the child faulted before its parent's fork() returned. kernel_clone() wakes the
+     * child before it returns to the parent, so the model must allow this order.
+     */
+    @Test
+    void theChildMayRunBeforeItsParentsForkReturns() throws IOException {
+        check("dontfork_only_vma", "conform/fork.uffd", "dontfork_only_vma.child_first.jsonl", "conforms");
+    }
+
     private static void check(String scenario, String model, String file, String verdict) throws IOException {
         CompiledScenario cs = Models.scenario(model, scenario);
         Recording rec = Recording.read(Path.of("src/test/resources/conform", file));
