@@ -121,6 +121,11 @@ final class TokenCursor {
         unclosedAt = peek().span().start();
     }
 
+    /** A declaration keyword not at the start of its line: written inside a block, not after a missing '}'. */
+    private boolean indentedDeclaration() {
+        return !at(TokenKind.EOF) && peek().span().column() > 1;
+    }
+
     /** A '{'-block cannot continue past end of file or a keyword that only starts a declaration. */
     boolean atBlockBreaker() { return at(TokenKind.EOF) || DECL_ONLY.contains(peek().kind()); }
 
@@ -132,8 +137,18 @@ final class TokenCursor {
         while (true) {
             if (at(TokenKind.RBRACE)) return open.span().to(advance().span());
             if (atBlockBreaker()) {
-                reportUnclosed(open);
-                return spanFrom(open);
+                if (!indentedDeclaration()) {
+                    reportUnclosed(open);
+                    return spanFrom(open);
+                }
+                // Indented, it was meant to be inside the block: say so here and go on with the
+                // block, rather than blame the '{' and misread everything after it.
+                Token k = advance();
+                boolean property = k.is(TokenKind.REACHABLE) || k.is(TokenKind.INVARIANT);
+                error(k.span(), "'" + k.text() + "' starts a declaration, which belongs at the top level, not inside a block"
+                        + (property ? "; declare the property at the top level and name it in a scenario with 'check NAME;'" : ""));
+                synchronize(false);
+                continue;
             }
             int start = pos;
             try {

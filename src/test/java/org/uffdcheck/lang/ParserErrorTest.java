@@ -74,6 +74,24 @@ class ParserErrorTest {
     }
 
     @Test
+    void anIndentedPropertyInsideAScenarioIsToldWhereItBelongs() {
+        // Indented, the declaration was written inside the block: the scenario's brace is not
+        // blamed, and the items after it still parse.
+        assertEquals("""
+                models/uffd.uffd:3:5: error: 'reachable' starts a declaration, which belongs at the top level, not inside a block; declare the property at the top level and name it in a scenario with 'check NAME;'
+                 3 |     reachable released: ctx_released;
+                   |     ^^^^^^^^^
+                1 error
+                """, errors("""
+                scenario release_vs_fault {
+                    thread t = handle_userfault();
+                    reachable released: ctx_released;
+                    expect holds;
+                }
+                """));
+    }
+
+    @Test
     void unterminatedComment() {
         assertEquals("""
                 models/uffd.uffd:2:1: error: unterminated comment: '/*' is never closed by '*/'
