@@ -108,15 +108,15 @@ public final class Conformance {
                 int code = stepper.observation();
                 int t = CompiledScenario.threadOfLabel(l);
                 movers[t] = true;
-                boolean quiet = code == 0;
-                if (code != 0 && k == n && silent[t]) quiet = true;
-                else moved[0] = true;
+                // After the last observation, what a silent thread observes could not be seen.
+                boolean unseen = code != 0 && k == n && silent[t];
+                if (!unseen) moved[0] = true;
                 if (code == 0) {
                     int to = add(next, k, from, l);
                     if (k == n) edge(from, to);
                 } else if (k < n && cs.observation(code).equals(rec.get(k))) {
                     add(next, k + 1, from, l);
-                } else if (k == n && !quiet) {
+                } else if (k == n && !unseen) {
                     visibleObs.computeIfAbsent(from, x -> new ArrayList<>()).add(cs.observation(code));
                 } else if (k == deepest && k < n) {
                     instead.add(cs.observation(code));
@@ -153,17 +153,22 @@ public final class Conformance {
         edges[edgeCount++] = to;
     }
 
+    /** The internal edges at the recording's end, per node: forward from it, or (backward) into it. */
+    private List<List<Integer>> adjacency(boolean backward) {
+        List<List<Integer>> adj = new ArrayList<>();
+        for (int i = 0; i < states.size(); i++) adj.add(null);
+        for (int e = 0; e < edgeCount; e += 2) {
+            int from = edges[backward ? e + 1 : e], to = edges[backward ? e : e + 1];
+            if (adj.get(from) == null) adj.set(from, new ArrayList<>());
+            adj.get(from).add(to);
+        }
+        return adj;
+    }
+
     /** Per node at the end: whether internal steps from it lead to an observation of a visible thread. */
     private boolean[] mayObserve() {
-        int size = states.size();
-        boolean[] may = new boolean[size];
-        List<List<Integer>> into = new ArrayList<>();
-        for (int i = 0; i < size; i++) into.add(null);
-        for (int e = 0; e < edgeCount; e += 2) {
-            int to = edges[e + 1];
-            if (into.get(to) == null) into.set(to, new ArrayList<>());
-            into.get(to).add(edges[e]);
-        }
+        boolean[] may = new boolean[states.size()];
+        List<List<Integer>> into = adjacency(true);
         java.util.ArrayDeque<Integer> work = new java.util.ArrayDeque<>();
         for (int i : visibleObs.keySet()) {
             may[i] = true;
@@ -242,12 +247,7 @@ public final class Conformance {
     }
 
     private List<Integer> reachableByInternalSteps(int from) {
-        List<List<Integer>> out = new ArrayList<>();
-        for (int i = 0; i < states.size(); i++) out.add(null);
-        for (int e = 0; e < edgeCount; e += 2) {
-            if (out.get(edges[e]) == null) out.set(edges[e], new ArrayList<>());
-            out.get(edges[e]).add(edges[e + 1]);
-        }
+        List<List<Integer>> out = adjacency(false);
         List<Integer> seen = new ArrayList<>(List.of(from));
         Set<Integer> in = new java.util.HashSet<>(seen);
         for (int k = 0; k < seen.size(); k++) {
